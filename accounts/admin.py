@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+
+from accounts.models import Profile
+
+
+class ProfileInline(admin.StackedInline):
+    model = Profile
+    can_delete = False
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class SimbaUserAdmin(UserAdmin):
+    inlines = [ProfileInline]
+    list_display = ["username", "get_full_name", "role", "is_active"]
+
+    @admin.display(description="roll")
+    def role(self, obj):
+        profile = getattr(obj, "profile", None)
+        return profile.get_role_display() if profile else "–"

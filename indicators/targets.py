@@ -1,0 +1,221 @@
+"""Targets of key figures, written readably and evaluated against a value.
+
+Plain functions on plain values, so the rules are unit-tested without a database and the same
+code decides the status on the plan page, in the follow-up grid and in the yearly report.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+
+class ValueKind(StrEnum):
+    COUNT = "count"
+    PERCENTAGE = "percentage"
+    DAYS = "days"
+    YES_NO = "yes_no"
+    TEXT = "text"
+
+
+class TargetKind(StrEnum):
+    NONE = "none"
+    COMPARISON = "comparison"
+    DIRECTION = "direction"
+
+
+class Operator(StrEnum):
+    LT = "lt"
+    LTE = "lte"
+    GT = "gt"
+    GTE = "gte"
+    EQ = "eq"
+
+
+class Direction(StrEnum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
+class Status(StrEnum):
+    MET = "met"
+    NOT_MET = "not_met"
+    NO_TARGET = "no_target"
+    MISSING = "missing"
+
+
+STATUS_LABELS = {
+    Status.MET: "Uppfyllt",
+    Status.NOT_MET: "Ej uppfyllt",
+    Status.NO_TARGET: "Inget målvärde",
+    Status.MISSING: "Värde saknas",
+}
+# Status is never carried by colour alone: every label has a symbol too.
+STATUS_SYMBOLS = {
+    Status.MET: "✓",
+    Status.NOT_MET: "✗",
+    Status.NO_TARGET: "–",
+    Status.MISSING: "?",
+}
+
+OPERATOR_SIGNS = {
+    Operator.LT: "<",
+    Operator.LTE: "≤",
+    Operator.GT: ">",
+    Operator.GTE: "≥",
+    Operator.EQ: "",
+}
+OPERATOR_WORDS = {
+    Operator.LT: "under",
+    Operator.LTE: "högst",
+    Operator.GT: "över",
+    Operator.GTE: "minst",
+    Operator.EQ: "lika med",
+}
+UNITS = {
+    ValueKind.COUNT: "st",
+    ValueKind.PERCENTAGE: "%",
+    ValueKind.DAYS: "dygn",
+    ValueKind.YES_NO: "",
+    ValueKind.TEXT: "",
+}
+
+
+def format_number(value: Decimal | int | float, kind: str = ValueKind.COUNT) -> str:
+    """Swedish notation: decimal comma, days always with one decimal as the plan writes them."""
+    number = Decimal(str(value))
+    if kind == ValueKind.DAYS:
+        text = f"{number:.1f}"
+    elif number == number.to_integral_value():
+        text = f"{number:.0f}"
+    else:
+        text = f"{number.normalize():f}"
+    return text.replace(".", ",").replace("-", "−")
+
+
+def format_value(value, kind: str) -> str:
+    """A value with its unit, as a reader expects it: "0,8 dygn", "72 %", "Ja"."""
+    if value is None or value == "":
+        return "–"
+    if kind == ValueKind.YES_NO:
+        return "Ja" if value else "Nej"
+    if kind == ValueKind.TEXT:
+        return str(value)
+    unit = UNITS[ValueKind(kind)]
+    number = format_number(value, kind)
+    if kind == ValueKind.COUNT:
+        return number
+    return f"{number} {unit}"
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str = TargetKind.NONE
+    value_kind: str = ValueKind.COUNT
+    operator: str | None = None
+    threshold: Decimal | None = None
+    direction: str | None = None
+    note: str = ""
+
+    def describe(self) -> str:
+        """The target as a reader would write it: "< 1,0 dygn", "≥ 70 %", "Ska öka"."""
+        if self.kind == TargetKind.COMPARISON and self.threshold is not None:
+            if self.value_kind == ValueKind.YES_NO:
+                text = "Ja" if self.threshold else "Nej"
+            else:
+                sign = OPERATOR_SIGNS[Operator(self.operator)]
+                text = format_value(self.threshold, self.value_kind)
+                text = f"{sign} {text}" if sign else text
+        elif self.kind == TargetKind.DIRECTION:
+            word = "öka" if self.direction == Direction.INCREASE else "minska"
+            text = f"Ska {word} jämfört med föregående period"
+        else:
+            return "Inget målvärde"
+        return f"{text} {self.note}".strip()
+
+    def evaluate(self, value, previous=None) -> "Evaluation":
+        return evaluate(self, value, previous)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    status: Status
+    reason: str
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def symbol(self) -> str:
+        return STATUS_SYMBOLS[self.status]
+
+
+def _compare(operator: str, value, threshold) -> bool:
+    match Operator(operator):
+        case Operator.LT:
+            return value < threshold
+        case Operator.LTE:
+            return value <= threshold
+        case Operator.GT:
+            return value > threshold
+        case Operator.GTE:
+            return value >= threshold
+        case Operator.EQ:
+            return value == threshold
+
+
+def _as_number(value):
+    if isinstance(value, bool):
+        return Decimal(int(value))
+    return Decimal(str(value))
+
+
+def evaluate(target: Target, value, previous=None) -> Evaluation:
+    """Decide whether `value` meets `target`; `previous` is the value of the period before.
+
+    "No target" is its own answer, never "met". A missing value is "missing" whatever the target.
+    """
+    if value is None or value == "":
+        return Evaluation(Status.MISSING, "Värde saknas för perioden.")
+    shown = format_value(value, target.value_kind)
+    if target.kind == TargetKind.COMPARISON and target.threshold is not None:
+        if target.value_kind == ValueKind.TEXT:
+            return Evaluation(Status.NO_TARGET, "Textvärden jämförs inte med ett målvärde.")
+        goal = target.describe()
+        if _compare(target.operator, _as_number(value), _as_number(target.threshold)):
+            return Evaluation(Status.MET, f"{shown} uppfyller målet {goal}.")
+        return Evaluation(Status.NOT_MET, f"{shown} uppfyller inte målet {goal}.")
+    if target.kind == TargetKind.DIRECTION:
+        if previous is None or previous == "":
+            return Evaluation(
+                Status.MISSING,
+                f"{shown}, men föregående periods värde saknas, så förändringen kan inte bedömas.",
+            )
+        before = format_value(previous, target.value_kind)
+        change = _as_number(value) - _as_number(previous)
+        wanted = change > 0 if target.direction == Direction.INCREASE else change < 0
+        word = "ökat" if change > 0 else ("minskat" if change < 0 else "är oförändrat")
+        verb = word if change == 0 else f"har {word}"
+        if wanted:
+            return Evaluation(Status.MET, f"{shown} {verb} från {before}.")
+        return Evaluation(
+            Status.NOT_MET,
+            f"{shown} {verb} från {before}; målet är att det ska "
+            f"{'öka' if target.direction == Direction.INCREASE else 'minska'}.",
+        )
+    return Evaluation(Status.NO_TARGET, "Nyckeltalet har inget målvärde.")
+
+
+def trend(value, previous) -> str:
+    """Change against the previous period as a word and an arrow: never by colour alone."""
+    if value is None or previous is None or value == "" or previous == "":
+        return ""
+    try:
+        change = _as_number(value) - _as_number(previous)
+    except ArithmeticError:
+        return ""
+    if change > 0:
+        return "↑ ökning"
+    if change < 0:
+        return "↓ minskning"
+    return "→ oförändrat"

@@ -1,0 +1,26 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from plans import views as plan_views
+from simba.views import health
+
+admin.site.site_header = "SIMBA – administration"
+admin.site.site_title = "SIMBA"
+admin.site.index_title = "Administration av handlingsplaner och uppföljning"
+
+urlpatterns = [
+    path("", plan_views.home, name="home"),
+    path("planer/", include("plans.urls")),
+    path("logga-in/", auth_views.LoginView.as_view(), name="login"),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "tillganglighet/",
+        login_not_required(TemplateView.as_view(template_name="accessibility.html")),
+        name="accessibility",
+    ),
+    path("halsa/", health, name="health"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,64 @@
+"""Shared test fixtures: the real plan, and one named user per role (as healthchecks does)."""
+
+import pytest
+
+from accounts.models import Profile
+from indicators.models import OrgUnit
+from plans.document import load_plan, read_document
+
+PASSWORD = "test-password-123"
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Hashed static names need `collectstatic`; tests serve the files as they are.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def plan_document():
+    return read_document()
+
+
+@pytest.fixture
+def simba_plan(db, plan_document):
+    """The real SIMBA plan 2026–2027, loaded from fixtures/."""
+    return load_plan(plan_document)
+
+
+def make_user(django_user_model, username, role, unit_code=None, **extra):
+    user = django_user_model.objects.create_user(username=username, password=PASSWORD, **extra)
+    unit = OrgUnit.objects.get(code=unit_code) if unit_code else None
+    Profile.objects.create(user=user, role=role, org_unit=unit)
+    return user
+
+
+@pytest.fixture
+def process_leader(simba_plan, django_user_model):
+    return make_user(django_user_model, "paula", Profile.Role.PROCESS_LEADER)
+
+
+@pytest.fixture
+def ale_user(simba_plan, django_user_model):
+    return make_user(django_user_model, "alice", Profile.Role.AREA_GROUP, "1440")
+
+
+@pytest.fixture
+def tjorn_user(simba_plan, django_user_model):
+    return make_user(django_user_model, "tore", Profile.Role.AREA_GROUP, "1407")
+
+
+@pytest.fixture
+def reader(simba_plan, django_user_model):
+    return make_user(django_user_model, "rut", Profile.Role.READER)
+
+
+@pytest.fixture
+def admin_user(simba_plan, django_user_model):
+    return make_user(
+        django_user_model, "adam", Profile.Role.ADMIN, is_staff=True, is_superuser=True
+    )

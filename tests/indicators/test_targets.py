@@ -1,0 +1,89 @@
+from decimal import Decimal
+
+from indicators.targets import Status, Target, evaluate, format_value, trend
+
+DAYS_BELOW_ONE = Target("comparison", "days", operator="lt", threshold=Decimal("1.0"))
+ABOVE_70 = Target("comparison", "percentage", operator="gt", threshold=Decimal("70"))
+AT_LEAST_70 = Target("comparison", "percentage", operator="gte", threshold=Decimal("70"))
+ALL = Target("comparison", "percentage", operator="eq", threshold=Decimal("100"),
+             note="av de palliativa patienterna +75 år")  # fmt: skip
+INCREASE = Target("direction", "count", direction="increase")
+NO_TARGET = Target()
+
+
+def test_under_one_day_meets_less_than_one_day():
+    result = evaluate(DAYS_BELOW_ONE, Decimal("0.8"))
+    assert result.status == Status.MET
+    assert result.reason == "0,8 dygn uppfyller målet < 1,0 dygn."
+
+
+def test_over_one_day_misses_less_than_one_day():
+    assert evaluate(DAYS_BELOW_ONE, Decimal("1.2")).status == Status.NOT_MET
+
+
+def test_exactly_one_day_misses_strictly_less_than():
+    assert evaluate(DAYS_BELOW_ONE, Decimal("1.0")).status == Status.NOT_MET
+
+
+def test_seventy_percent_meets_at_least_seventy():
+    assert evaluate(AT_LEAST_70, 70).status == Status.MET
+
+
+def test_seventy_percent_misses_more_than_seventy():
+    assert evaluate(ABOVE_70, 70).status == Status.NOT_MET
+    assert evaluate(ABOVE_70, Decimal("70.5")).status == Status.MET
+
+
+def test_hundred_percent_target_needs_all():
+    assert evaluate(ALL, 100).status == Status.MET
+    assert evaluate(ALL, Decimal("99.5")).status == Status.NOT_MET
+
+
+def test_increase_compares_with_previous_value():
+    assert evaluate(INCREASE, 12, previous=10).status == Status.MET
+    assert evaluate(INCREASE, 10, previous=10).status == Status.NOT_MET
+    assert evaluate(INCREASE, 8, previous=10).status == Status.NOT_MET
+
+
+def test_increase_without_previous_value_cannot_be_judged():
+    result = evaluate(INCREASE, 12, previous=None)
+    assert result.status == Status.MISSING
+    assert "föregående" in result.reason
+
+
+def test_no_target_is_not_met_but_no_target():
+    assert evaluate(NO_TARGET, 5).status == Status.NO_TARGET
+
+
+def test_missing_value_is_missing_whatever_the_target():
+    for target in (DAYS_BELOW_ONE, ABOVE_70, INCREASE, NO_TARGET):
+        assert evaluate(target, None).status == Status.MISSING
+
+
+def test_targets_are_written_as_the_plan_writes_them():
+    assert DAYS_BELOW_ONE.describe() == "< 1,0 dygn"
+    assert ABOVE_70.describe() == "> 70 %"
+    assert AT_LEAST_70.describe() == "≥ 70 %"
+    assert ALL.describe() == "100 % av de palliativa patienterna +75 år"
+    assert INCREASE.describe() == "Ska öka jämfört med föregående period"
+    assert NO_TARGET.describe() == "Inget målvärde"
+
+
+def test_yes_no_target():
+    routine = Target("comparison", "yes_no", operator="eq", threshold=Decimal(1))
+    assert routine.describe() == "Ja"
+    assert evaluate(routine, True).status == Status.MET
+    assert evaluate(routine, False).status == Status.NOT_MET
+
+
+def test_values_use_swedish_notation():
+    assert format_value(Decimal("0.85"), "percentage") == "0,85 %"
+    assert format_value(Decimal("3"), "days") == "3,0 dygn"
+    assert format_value(12, "count") == "12"
+
+
+def test_trend_is_a_word_and_an_arrow():
+    assert trend(12, 10) == "↑ ökning"
+    assert trend(8, 10) == "↓ minskning"
+    assert trend(10, 10) == "→ oförändrat"
+    assert trend(10, None) == ""
