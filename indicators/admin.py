@@ -1,6 +1,15 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from indicators.models import KeyFigure, OrgUnit
+from indicators.models import (
+    ActivityFollowUp,
+    KeyFigure,
+    OrgUnit,
+    Period,
+    Submission,
+    SubmissionEvent,
+    Value,
+)
 
 
 @admin.register(OrgUnit)
@@ -9,7 +18,7 @@ class OrgUnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(admin.ModelAdmin):
+class KeyFigureAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "goal", "value_kind", "target_label", "frequency"]
     list_filter = ["value_kind", "target_kind", "frequency", "goal__focus_area__plan"]
     search_fields = ["name", "plan_text"]
@@ -18,3 +27,50 @@ class KeyFigureAdmin(admin.ModelAdmin):
     @admin.display(description="målvärde")
     def target_label(self, obj):
         return obj.target_label
+
+
+@admin.register(Period)
+class PeriodAdmin(admin.ModelAdmin):
+    list_display = ["label", "plan", "kind", "start", "end", "deadline"]
+    list_filter = ["plan", "kind"]
+
+
+@admin.register(Value)
+class ValueAdmin(SimpleHistoryAdmin):
+    list_display = ["key_figure", "org_unit", "period", "number", "not_available", "updated_by"]
+    list_filter = ["org_unit", "period__kind"]
+    raw_id_fields = ["key_figure", "period"]
+
+
+class SubmissionEventInline(admin.TabularInline):
+    model = SubmissionEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ["from_status", "to_status", "reason", "by", "at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False  # the log is written by the application only
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    list_display = ["org_unit", "period", "status", "updated_at"]
+    list_filter = ["status", "org_unit"]
+    inlines = [SubmissionEventInline]
+
+
+@admin.register(SubmissionEvent)
+class SubmissionEventAdmin(admin.ModelAdmin):
+    list_display = ["submission", "from_status", "to_status", "by", "at"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ActivityFollowUp)
+class ActivityFollowUpAdmin(SimpleHistoryAdmin):
+    list_display = ["activity", "period", "org_unit", "status", "updated_by"]
+    list_filter = ["status", "org_unit"]

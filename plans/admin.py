@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from plans.models import Activity, Actor, FocusArea, Goal, Plan, Responsibility
 
@@ -9,14 +10,14 @@ class FocusAreaInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(SimpleHistoryAdmin):
     list_display = ["title", "period_label", "status", "adopted_on", "is_public"]
     list_filter = ["status"]
     inlines = [FocusAreaInline]
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(SimpleHistoryAdmin):
     list_display = ["name", "plan", "org_unit"]
     list_filter = ["plan", "org_unit"]
     search_fields = ["name"]
@@ -30,7 +31,7 @@ class GoalInline(admin.StackedInline):
 
 
 @admin.register(FocusArea)
-class FocusAreaAdmin(admin.ModelAdmin):
+class FocusAreaAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "plan"]
     list_filter = ["plan"]
     inlines = [GoalInline]
@@ -44,7 +45,7 @@ class ActivityInline(admin.TabularInline):
 
 
 @admin.register(Goal)
-class GoalAdmin(admin.ModelAdmin):
+class GoalAdmin(SimpleHistoryAdmin):
     list_display = ["code", "title", "focus_area", "shares_with"]
     list_filter = ["focus_area__plan", "focus_area"]
     search_fields = ["code", "title", "background"]
@@ -58,7 +59,7 @@ class ResponsibilityInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(SimpleHistoryAdmin):
     list_display = ["code", "text", "goal"]
     list_filter = ["goal__focus_area__plan"]
     search_fields = ["code", "text"]

@@ -5,6 +5,7 @@ Key figures, organisational units and follow-up live in `indicators`, which depe
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from plans.codes import sort_key
 
@@ -27,6 +28,7 @@ class Plan(models.Model):
     is_public = models.BooleanField(
         _("offentlig"), default=False, help_text=_("Kan läsas utan inloggning.")
     )
+    history = HistoricalRecords(verbose_name=_("historik för handlingsplan"))
 
     class Meta:
         verbose_name = _("handlingsplan")
@@ -70,6 +72,7 @@ class Actor(models.Model):
         blank=True,
         help_text=_("Om gruppen hör till en kommun, t.ex. en närområdesgrupp."),
     )
+    history = HistoricalRecords(verbose_name=_("historik för aktör"))
 
     class Meta:
         verbose_name = _("aktör")
@@ -87,6 +90,8 @@ class FocusArea(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="focus_areas")
     number = models.PositiveSmallIntegerField(_("nummer"))
     title = models.CharField(_("rubrik"), max_length=300)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    history = HistoricalRecords(verbose_name=_("historik för fokusområde"))
 
     class Meta:
         verbose_name = _("fokusområde")
@@ -127,6 +132,8 @@ class Goal(models.Model):
     reporting = models.TextField(
         _("redovisning"), blank=True, help_text=_("Till vem och hur ofta nyckeltalen redovisas.")
     )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    history = HistoricalRecords(verbose_name=_("historik för mål"))
 
     class Meta:
         verbose_name = _("mål")
@@ -175,6 +182,8 @@ class Activity(models.Model):
         blank=True,
         related_name="followed_up_activities",
     )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    history = HistoricalRecords(verbose_name=_("historik för aktivitet"))
 
     class Meta:
         verbose_name = _("aktivitet")
@@ -202,6 +211,7 @@ class Responsibility(models.Model):
     )
     actor = models.ForeignKey(Actor, verbose_name=_("aktör"), on_delete=models.PROTECT)
     position = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    history = HistoricalRecords(verbose_name=_("historik för ansvar"))
 
     class Meta:
         verbose_name = _("ansvar")

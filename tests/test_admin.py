@@ -11,7 +11,12 @@ OUR_APPS = ("accounts", "plans", "indicators", "reports")
 
 
 def our_models():
-    return [m for m in apps.get_models() if m._meta.app_label in OUR_APPS]
+    """Our models, less the history tables simple-history derives from them."""
+    return [
+        m
+        for m in apps.get_models()
+        if m._meta.app_label in OUR_APPS and not m.__name__.startswith("Historical")
+    ]
 
 
 def test_every_model_of_ours_is_in_the_admin():
@@ -37,5 +42,10 @@ def test_admin_lists_and_forms_open_in_swedish(client, admin_user):
 
 
 def test_model_labels_are_swedish():
-    english = [m.__name__ for m in our_models() if m._meta.verbose_name == m.__name__.lower()]
+    same_in_both_languages = {"Period"}
+    english = [
+        m.__name__
+        for m in our_models()
+        if m._meta.verbose_name == m.__name__.lower() and m.__name__ not in same_in_both_languages
+    ]
     assert english == []

@@ -1,0 +1,28 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from accounts import roles
+from indicators.models import OrgUnit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_area_group_reports_only_for_its_own_municipality(ale_user):
+    ale, tjorn = OrgUnit.objects.get(name="Ale"), OrgUnit.objects.get(name="Tjörn")
+    assert roles.can_report_for(ale_user, ale)
+    assert not roles.can_report_for(ale_user, tjorn)
+    assert not roles.can_edit_plan(ale_user, None)
+
+
+def test_process_leader_reports_for_every_unit_and_edits_the_plan(process_leader):
+    assert all(roles.can_report_for(process_leader, u) for u in OrgUnit.objects.all())
+    assert roles.can_edit_plan(process_leader, None)
+
+
+def test_reader_and_anonymous_change_nothing(reader, simba_plan):
+    ale = OrgUnit.objects.get(name="Ale")
+    for user in (reader, AnonymousUser()):
+        assert not roles.can_report_for(user, ale)
+        assert not roles.can_edit_plan(user, simba_plan)
+    assert roles.can_read_plan(reader, simba_plan)
+    assert not roles.can_read_plan(AnonymousUser(), simba_plan)

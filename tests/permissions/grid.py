@@ -1,0 +1,57 @@
+"""The permission grid: every URL of the application × every role, with the expected answer.
+
+Each app keeps its rows in `rows_<app>.py` beside this file. `test_permission_matrix.py` fails
+for a URL pattern that has no row, so a new page cannot slip past the grid.
+
+Expected answers:
+  LOGIN  redirect to the log-in page        OK     200
+  DENY   403: may see, may not change        HIDE   404: not theirs to know of
+  REDIR  another redirect (e.g. after a successful POST), NOT_ALLOWED 405
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+LOGIN, OK, DENY, HIDE, REDIR, NOT_ALLOWED = "login", 200, 403, 404, "redirect", 405
+
+ROLES = ("anonymous", "reader", "area_same", "area_other", "process_leader", "admin")
+
+
+@dataclass
+class Row:
+    """One URL pattern (by name) and what each role gets from it.
+
+    `args(ctx)` builds the URL's arguments from the shared objects in `ctx` (see the test's
+    `ctx` fixture: plan, goal, activity, key_figure, ale, tjorn, period, …); `data(ctx)` the POST
+    body. `area_same` is an area-group member of the municipality the object belongs to (Ale),
+    `area_other` one of another (Tjörn). Rows for objects that belong to no municipality expect
+    the same for both.
+    """
+
+    name: str
+    expect: dict[str, object]
+    args: Callable = lambda ctx: []
+    method: str = "get"
+    data: Callable = lambda ctx: {}
+    setup: Callable | None = None
+    query: str = ""
+    notes: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        missing = set(ROLES) - set(self.expect)
+        if missing:
+            raise ValueError(f"{self.name}: no expectation for {sorted(missing)}")
+
+
+def everyone(answer, **overrides) -> dict[str, object]:
+    return {role: overrides.get(role, answer) for role in ROLES}
+
+
+def logged_in(answer, **overrides) -> dict[str, object]:
+    """Log-in required; every signed-in role gets `answer` unless overridden."""
+    return everyone(answer, anonymous=LOGIN, **overrides)
+
+
+def process_leader_only(ok=OK, others=DENY, **overrides) -> dict[str, object]:
+    return logged_in(others, process_leader=ok, admin=ok, **overrides)

@@ -1,0 +1,17 @@
+"""Rows for the project's own pages (simba/) and the plan pages (plans/)."""
+
+from tests.permissions.grid import OK, REDIR, Row, everyone, logged_in
+
+ROWS = [
+    Row("home", logged_in(REDIR)),
+    Row("login", everyone(OK)),
+    Row("logout", everyone(REDIR), method="post"),
+    Row("accessibility", everyone(OK)),
+    Row("health", everyone(OK)),
+    Row("plans:detail", logged_in(OK), args=lambda ctx: [ctx.plan.pk]),
+    Row(
+        "admin:index",
+        everyone(REDIR, admin=OK),
+        notes="Django's admin: only administrators; others are sent to its log-in.",
+    ),
+]
