@@ -48,3 +48,13 @@ def can_report_for(user, org_unit) -> bool:
         return True
     unit = org_unit_of(user)
     return unit is not None and unit.pk == org_unit.pk
+
+
+def can_see_history(user, plan) -> bool:
+    """History names the people who changed things, so it needs a log-in even for public plans."""
+    return user.is_authenticated and can_read_plan(user, plan)
+
+
+def can_change_lifecycle(user, plan) -> bool:
+    """Adopt, reopen and create the next plan: a deliberate act of the process leader."""
+    return can_edit_plan(user, plan)

@@ -1,0 +1,3 @@
+from plans.views.reading import home, plan_detail
+
+__all__ = ["home", "plan_detail"]
