@@ -18,6 +18,10 @@ class VersionedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+        for primary in ("title", "text", "name"):
+            if primary in self.fields:  # where the keyboard lands when the form opens
+                self.fields[primary].widget.attrs["data-primary"] = ""
+                break
         for name, field in self.fields.items():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs["rows"] = 6 if name == "background" else 3

@@ -24,7 +24,7 @@
     var el = take("[data-autofocus]", "data-autofocus");
     if (!el) {
       var form = take("[data-focus-first]", "data-focus-first");
-      if (form) el = form.querySelector("input:not([type=hidden]), textarea, select");
+      if (form) el = form.querySelector("[data-primary]") || form.querySelector("input:not([type=hidden]), textarea, select");
     }
     if (!el) {
       var marked = take("[data-focus]", "data-focus");
