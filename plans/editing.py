@@ -28,10 +28,10 @@ class Conflict:
     current_version: int
 
 
-def _who(record) -> str:
+def _who(record, unknown: str = "någon annan") -> str:
     user = getattr(record, "history_user", None)
     if user is None:
-        return "någon annan"
+        return unknown
     return user.get_full_name() or user.username
 
 

@@ -194,7 +194,7 @@ class NextPlanForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("first_year") and data.get("last_year"):
-            if data["last_year"] < data["first_year"]:
-                self.add_error("last_year", "Sista året kan inte vara före första året.")
+        first, last = data.get("first_year"), data.get("last_year")
+        if first and last and last < first:
+            self.add_error("last_year", "Sista året kan inte vara före första året.")
         return data

@@ -9,6 +9,7 @@ from django.utils import formats, timezone
 from plans import display
 from plans.editing import _who
 
+SYSTEM = "systemet (inläsning eller kopiering av planen)"
 ACTIONS = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
 
 # What "restore" brings back: the texts and the target, never the place in the plan.
@@ -79,7 +80,7 @@ def entries(obj) -> list[Entry]:
         if changes or previous is None or record.history_change_reason:
             result.append(
                 Entry(
-                    record.history_date, _who(record), ACTIONS[record.history_type],
+                    record.history_date, _who(record, SYSTEM), ACTIONS[record.history_type],
                     record.history_change_reason or "", changes, record,
                     restorable=record is not records[-1]
                     and display_state(record, restorable, model) != current,
@@ -112,7 +113,7 @@ def _responsibility_entries(activity) -> list[Entry]:
         name = names.get(r.actor_id, "(borttagen aktör)")
         before, after = ("", name) if r.history_type == "+" else (name, "")
         result.append(
-            Entry(r.history_date, _who(r), "Ändrat ansvar", r.history_change_reason or "",
+            Entry(r.history_date, _who(r, SYSTEM), "Ändrat ansvar", r.history_change_reason or "",
                   [Change("Ansvar", before, after)])
         )  # fmt: skip
     return result

@@ -26,8 +26,7 @@ class Kind:
         return f"{self.name}-{obj.pk}"
 
     def parent(self, obj):
-        return {"focus_area": lambda: obj.plan, "goal": lambda: obj.focus_area,
-                "activity": lambda: obj.goal, "key_figure": lambda: obj.goal}[self.name]()  # fmt: skip
+        return obj.plan if self.name == "focus_area" else getattr(obj, self.parent_kind)
 
     def siblings(self, parent) -> list:
         return list(

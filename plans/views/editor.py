@@ -17,6 +17,9 @@ from plans.items import KINDS
 from plans.lifecycle import PlanLocked, ensure_editable
 from plans.selectors import focus_areas_with_structure
 
+NEW_HEADINGS = {"focus_area": "Nytt fokusområde", "goal": "Nytt mål",
+                "activity": "Ny aktivitet", "key_figure": "Nytt nyckeltal"}  # fmt: skip
+
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
@@ -78,8 +81,7 @@ def _form_response(request, kind, form, *, obj=None, parent=None, status=200, co
         dom_id = kind.dom_id(obj)
     else:
         action = reverse(f"plans:{kind.name}_add", args=[parent.pk])
-        heading = {"focus_area": "Nytt fokusområde", "goal": "Nytt mål",
-                   "activity": "Ny aktivitet", "key_figure": "Nytt nyckeltal"}[kind.name]  # fmt: skip
+        heading = NEW_HEADINGS[kind.name]
         dom_id = f"new-{kind.name}-{parent.pk}"
     context = {
         "form": form, "kind": kind, "obj": obj, "parent": parent, "plan": plan,

@@ -8,9 +8,7 @@ from tests.browser.conftest import log_in, serious_accessibility_violations
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_process_leader_edits_a_goal_and_a_target_and_finds_them_in_history(
-    page, process_leader
-):
+def test_process_leader_edits_a_goal_and_a_target_and_finds_them_in_history(page, process_leader):
     log_in(page, process_leader.username)
     page.get_by_role("link", name="Redigera planen").click()
     expect(page.get_by_role("heading", name="Redigera planen")).to_be_visible()
@@ -23,7 +21,9 @@ def test_process_leader_edits_a_goal_and_a_target_and_finds_them_in_history(
     title.fill("Trygg och säker utskrivning från sjukhus")
     page.get_by_role("button", name="Spara").click()
     expect(page.get_by_role("status")).to_contain_text("Ändringen i mål 2:1 har sparats")
-    expect(page.get_by_role("heading", name=re.compile("Trygg och säker utskrivning"))).to_be_visible()
+    expect(
+        page.get_by_role("heading", name=re.compile("Trygg och säker utskrivning"))
+    ).to_be_visible()
 
     page.get_by_role("link", name="Ändra nyckeltalet Medelvårdtiden som utskrivningsklar").click()
     page.get_by_label("Jämförelse", exact=True).select_option(label="≤")

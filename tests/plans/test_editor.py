@@ -96,7 +96,11 @@ def test_a_number_outside_the_focus_area_is_refused(leader, goal):
 
 def test_adding_an_activity_with_a_number_inserts_it_there(leader, goal):
     url = reverse("plans:activity_add", args=[goal.pk])
-    data = {"code": "2:1:1", "text": "Ny första aktivitet", "responsible_lines": "Samordningsgruppen\nNy grupp"}
+    data = {
+        "code": "2:1:1",
+        "text": "Ny första aktivitet",
+        "responsible_lines": "Samordningsgruppen\nNy grupp",
+    }
     response = leader.post(url, data, **HTMX)
     assert response.status_code == 200
     codes = list(goal.activities.values_list("code", "text"))
