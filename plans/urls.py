@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/redigera/", editor.editor, name="editor"),
     path("<int:pk>/faststall/", lifecycle.plan_action, {"action": "adopt"}, name="adopt"),
     path("<int:pk>/oppna/", lifecycle.plan_action, {"action": "reopen"}, name="reopen"),
+    path("<int:pk>/publicering/", lifecycle.publish, name="publish"),
     path("<int:pk>/nasta-plan/", lifecycle.plan_action, {"action": "next_plan"}, name="next_plan"),
 ]
 

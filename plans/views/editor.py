@@ -41,6 +41,7 @@ def editor(request, pk: int):
     context["plan_history"] = plan.history.select_related("history_user").filter(
         history_change_reason__isnull=False
     )[:10]
+    context["other_plans"] = type(plan).objects.exclude(pk=plan.pk)
     return render(request, "plans/editor.html", context)
 
 
@@ -117,7 +118,8 @@ def item_edit(request, kind: str, pk: int):
         obj = kind.model.objects.select_for_update().get(pk=obj.pk)
         form = kind.form(request.POST, instance=obj, **kind.form_kwargs(parent))
         model_fields = {f.name for f in kind.model._meta.get_fields()}
-        current = editing.snapshot(obj, [n for n in form.fields if n in model_fields])
+        names = [n for n in form.fields if n in model_fields and n != "version"]
+        current = editing.snapshot(obj, names)
         if conflict := editing.conflict(obj, form, current):
             data = request.POST.copy()
             data["version"] = str(obj.version)

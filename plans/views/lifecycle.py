@@ -3,7 +3,7 @@ editor. The rules live in plans/lifecycle.py."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from plans import access, lifecycle
 from plans.forms import AdoptForm, NextPlanForm, ReopenForm
@@ -56,3 +56,19 @@ def plan_action(request, action: str, pk: int):
                 return redirect("plans:editor", pk=result.pk)
     context = {"plan": plan, "form": form, "title": title, "action": action}
     return render(request, "plans/lifecycle_page.html", context, status=status)
+
+
+@require_POST
+def publish(request, pk: int):
+    """Marking a plan public makes its plan page readable without log-in (nothing else)."""
+    plan = access.for_editing(request.user, "plan", pk)
+    public = request.POST.get("is_public") == "true"
+    if plan.is_public != public:
+        plan.is_public = public
+        plan._change_reason = "Publicerad för alla" if public else "Inte längre publik"
+        plan.save(update_fields=["is_public"])
+    messages.success(
+        request,
+        "Planen kan nu läsas utan inloggning." if public else "Planen kräver nu inloggning.",
+    )
+    return redirect("plans:editor", pk=plan.pk)

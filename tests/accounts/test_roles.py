@@ -26,3 +26,18 @@ def test_reader_and_anonymous_change_nothing(reader, simba_plan):
         assert not roles.can_edit_plan(user, simba_plan)
     assert roles.can_read_plan(reader, simba_plan)
     assert not roles.can_read_plan(AnonymousUser(), simba_plan)
+
+
+def test_history_needs_a_log_in_even_for_a_public_plan(reader, simba_plan):
+    simba_plan.is_public = True
+    assert roles.can_read_plan(AnonymousUser(), simba_plan)
+    assert not roles.can_see_history(AnonymousUser(), simba_plan)
+    assert roles.can_see_history(reader, simba_plan)
+
+
+def test_only_the_process_leader_and_admin_change_the_life_cycle(
+    reader, ale_user, process_leader, admin_user, simba_plan
+):
+    allowed = [roles.can_change_lifecycle(u, simba_plan)
+               for u in (reader, ale_user, process_leader, admin_user)]  # fmt: skip
+    assert allowed == [False, False, True, True]

@@ -63,6 +63,13 @@ ROWS = [
     ),
     Row("plans:next_plan", process_leader_only(), args=lambda ctx: [ctx.plan.pk]),
     Row(
+        "plans:publish",
+        process_leader_only(REDIR),
+        args=lambda ctx: [ctx.plan.pk],
+        method="post",
+        data=lambda ctx: {"is_public": "false"},
+    ),
+    Row(
         "plans:next_plan",
         process_leader_only(REDIR),
         args=lambda ctx: [ctx.plan.pk],

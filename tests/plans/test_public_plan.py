@@ -33,3 +33,10 @@ def test_the_process_leader_finds_the_editor_from_the_plan_page(client, process_
     plan = Goal.objects.first().focus_area.plan
     page = client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
     assert reverse("plans:editor", args=[plan.pk]) in page
+
+
+def test_the_process_leader_makes_the_plan_public(client, process_leader, simba_plan):
+    client.force_login(process_leader)
+    client.post(reverse("plans:publish", args=[simba_plan.pk]), {"is_public": "true"})
+    client.logout()
+    assert client.get(reverse("plans:detail", args=[simba_plan.pk])).status_code == 200
