@@ -54,3 +54,25 @@ def test_a_refused_edit_shows_the_swedish_message_in_place(page, process_leader)
     page.get_by_role("button", name="Spara").click()
     expect(page.get_by_text("Skriv målets rubrik.")).to_be_visible()
     assert serious_accessibility_violations(page) == []
+
+
+def test_deleting_asks_in_place_and_renumbers_the_rest(page, process_leader):
+    log_in(page, process_leader.username)
+    page.get_by_role("link", name="Redigera planen").click()
+    page.get_by_role("link", name="Ta bort aktivitet 2:2:1").click()
+    expect(page.get_by_role("alert")).to_contain_text("Vill du ta bort aktivitet 2:2:1?")
+    assert serious_accessibility_violations(page) == []
+    page.get_by_role("button", name="Ja, ta bort aktivitet 2:2:1").click()
+    expect(page.get_by_role("status")).to_contain_text("Aktivitet 2:2:1 har tagits bort")
+    activities = page.get_by_role("list", name="Aktiviteter för mål 2:2")
+    expect(activities.locator(".code").first).to_have_text("2:2:1")
+    expect(activities.locator(".code")).to_have_count(4)
+
+
+def test_the_life_cycle_pages_are_accessible(page, process_leader, simba_plan):
+    log_in(page, process_leader.username)
+    page.goto(f"{page.base_url}/planer/{simba_plan.pk}/faststall/")
+    assert serious_accessibility_violations(page) == []
+    page.get_by_role("button", name="Fastställ planen").click()
+    expect(page.get_by_role("status")).to_contain_text("Planen är fastställd")
+    assert serious_accessibility_violations(page) == []

@@ -198,3 +198,22 @@ def test_moving_a_key_figure_changes_its_place(leader, goal):
     first, second = list(goal.key_figures.all())[:2]
     leader.post(reverse("plans:key_figure_move", args=[second.pk]), {"direction": "up"})
     assert list(goal.key_figures.all())[:2] == [second, first]
+
+
+def _editor_queries(client, plan) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("plans:editor", args=[plan.pk]))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_editor_queries_do_not_grow_with_the_size_of_the_plan(leader, simba_plan, plan_document):
+    from plans.document import enlarged, load_plan
+
+    real = _editor_queries(leader, simba_plan)
+    larger_document = enlarged(plan_document, 4)
+    larger_document["plan"].update(first_year=2030, last_year=2031)
+    assert _editor_queries(leader, load_plan(larger_document)) == real
