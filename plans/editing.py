@@ -8,6 +8,7 @@ what the other person changed and what they themselves typed. Nothing is overwri
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Count
 
 from plans import display
 
@@ -95,36 +96,38 @@ def save_versioned(form, change_reason: str = ""):
     return obj
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def delete_blockers(obj) -> list[str]:
     """Why `obj` may not be deleted, in Swedish; empty when it may (after confirmation)."""
-    from indicators.models import ActivityFollowUp, KeyFigure, Value
+    from indicators.models import KeyFigure
     from plans.models import Activity, FocusArea, Goal
 
+    goals = Goal.objects.none()
     if isinstance(obj, FocusArea):
         goals = Goal.objects.filter(focus_area=obj)
     elif isinstance(obj, Goal):
         goals = Goal.objects.filter(pk=obj.pk)
-    else:
-        goals = Goal.objects.none()
-    figures = (
-        KeyFigure.objects.filter(goal__in=goals) if goals.exists() else KeyFigure.objects.none()
-    )
+    figures = KeyFigure.objects.filter(goal__in=goals)
     activities = Activity.objects.filter(goal__in=goals)
     if isinstance(obj, KeyFigure):
         figures = KeyFigure.objects.filter(pk=obj.pk)
-    if isinstance(obj, Activity):
+    elif isinstance(obj, Activity):
         activities = Activity.objects.filter(pk=obj.pk)
     reasons = []
-    for figure in figures.filter(values__isnull=False).distinct():
-        count = Value.objects.filter(key_figure=figure).count()
+    for figure in figures.annotate(count=Count("values")).filter(count__gt=0):
+        values = _count(figure.count, "rapporterat värde", "rapporterade värden")
         reasons.append(
-            f"Nyckeltalet ”{figure.name}” har {count} rapporterade värden. Värden tas aldrig "
-            "bort: ändra nyckeltalet i stället, eller låt det stå kvar."
+            f"Nyckeltalet ”{figure.name}” har {values}. Värden tas aldrig bort: ändra "
+            "nyckeltalet i stället, eller låt det stå kvar."
         )
-    for activity in activities.filter(follow_ups__isnull=False).distinct():
-        count = ActivityFollowUp.objects.filter(activity=activity).count()
+    for activity in activities.annotate(count=Count("follow_ups")).filter(count__gt=0):
+        count = activity.count
         reasons.append(
-            f"Aktivitet {activity.code} har {count} uppföljningar. Uppföljningar tas aldrig bort: "
+            f"Aktivitet {activity.code} har {_count(count, 'uppföljning', 'uppföljningar')}. "
+            "Uppföljningar tas aldrig bort: "
             "ändra aktiviteten i stället, eller låt den stå kvar."
         )
     for sharing in Goal.objects.filter(shares_with__in=goals).exclude(pk__in=goals):

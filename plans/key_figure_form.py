@@ -15,13 +15,19 @@ class KeyFigureForm(VersionedForm):
         help_text="Ett tal, t.ex. 70 eller 1,0.",
         error_messages={"invalid": "Skriv gränsvärdet som ett tal, t.ex. 70 eller 1,0."},
     )  # fmt: skip
+    new_recipients = forms.CharField(
+        label="Fler mottagare",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Grupper som inte finns i listan ovan, en per rad. De läggs till i planen.",
+    )
     fieldsets = [
         ("Målvärde", ["target_kind", "target_operator", "target_threshold", "target_direction",
                       "target_note"]),
         ("Värde och mätning", ["value_kind", "has_fraction", "frequency", "as_of_day",
                                "as_of_month", "data_source", "measurement_method"]),
         ("Redovisning", ["reporting_level", "followed_up_by", "reported_to",
-                         "reporting_frequency", "note"]),
+                         "new_recipients", "reporting_frequency", "note"]),
     ]  # fmt: skip
 
     class Meta:
@@ -59,6 +65,19 @@ class KeyFigureForm(VersionedForm):
         self.fields["reported_to"].queryset = actors
         self.fields["target_operator"].choices = [("", "(välj)"), *KF.Operator.choices]
         self.fields["target_direction"].choices = [("", "(välj)"), *KF.Direction.choices]
+
+    def clean_new_recipients(self):
+        lines = self.cleaned_data["new_recipients"].splitlines()
+        names = [" ".join(line.split()) for line in lines if line.strip()]
+        if any(len(name) > 300 for name in names):
+            raise forms.ValidationError("Ett namn får vara högst 300 tecken långt.")
+        return names
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        for name in self.cleaned_data.get("new_recipients", []):
+            actor, _ = Actor.objects.get_or_create(plan_id=self.goal.focus_area.plan_id, name=name)
+            self.instance.reported_to.add(actor)
 
     def clean(self):
         data = super().clean()

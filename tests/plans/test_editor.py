@@ -167,7 +167,7 @@ def test_a_goal_whose_key_figure_has_values_is_never_deleted(leader, goal, simba
                          period=period, number=2)  # fmt: skip
     response = leader.post(reverse("plans:goal_delete", args=[goal.pk]), **HTMX)
     assert response.status_code == 409
-    assert "rapporterade värden" in response.content.decode()
+    assert "har 1 rapporterat värde." in response.content.decode()
     assert KeyFigure.objects.filter(pk=figure.pk).exists()
 
 
@@ -217,3 +217,26 @@ def test_editor_queries_do_not_grow_with_the_size_of_the_plan(leader, simba_plan
     larger_document = enlarged(plan_document, 4)
     larger_document["plan"].update(first_year=2030, last_year=2031)
     assert _editor_queries(leader, load_plan(larger_document)) == real
+
+
+def test_a_new_recipient_is_added_to_the_plan_and_the_key_figure(leader, goal):
+    figure = goal.key_figures.first()
+    data = {"name": figure.name, "target_kind": "none", "value_kind": "count",
+            "frequency": "year", "reporting_level": "both", "reporting_frequency": "yearly",
+            "version": 1, "new_recipients": "Kommunstyrelsen i Ale"}  # fmt: skip
+    leader.post(reverse("plans:key_figure_edit", args=[figure.pk]), data)
+    assert list(figure.reported_to.values_list("name", flat=True)) == ["Kommunstyrelsen i Ale"]
+    assert figure.history.first().reported_to.count() == 1
+
+
+def test_an_activity_with_follow_up_is_never_deleted(leader, goal, simba_plan):
+    from indicators.models import ActivityFollowUp
+
+    period = Period.objects.create(plan=simba_plan, kind="year", start=date(2026, 1, 1),
+                                   end=date(2026, 12, 31), deadline=date(2027, 1, 31))  # fmt: skip
+    activity = goal.activities.first()
+    ActivityFollowUp.objects.create(activity=activity, period=period, status="done")
+    response = leader.post(reverse("plans:activity_delete", args=[activity.pk]), **HTMX)
+    assert response.status_code == 409
+    assert "har 1 uppföljning." in response.content.decode()
+    assert Activity.objects.filter(pk=activity.pk).exists()
