@@ -36,6 +36,40 @@
     if (el) el.focus();
   });
 
+  // Key figure form: show only the target fields that apply to the chosen kind of target, and
+  // the "as of" date only for "latest 12 months". Without JavaScript every field stays visible
+  // and the server ignores the ones that do not apply.
+  function showIf(form, id, visible) {
+    var input = form.querySelector("#" + id);
+    var field = input && input.closest(".field");
+    if (field) field.hidden = !visible;
+  }
+
+  function updateKeyFigureForm(form) {
+    var kind = form.querySelector("input[name=target_kind]:checked");
+    if (!kind) return;
+    showIf(form, "id_target_operator", kind.value === "comparison");
+    showIf(form, "id_target_threshold", kind.value === "comparison");
+    showIf(form, "id_target_direction", kind.value === "direction");
+    var frequency = form.querySelector("#id_frequency");
+    var rolling = frequency && frequency.value === "rolling_12_months";
+    showIf(form, "id_as_of_day", rolling);
+    showIf(form, "id_as_of_month", rolling);
+  }
+
+  function updateAll() {
+    document.querySelectorAll("form.editor-form").forEach(updateKeyFigureForm);
+  }
+
+  document.addEventListener("change", function (event) {
+    var form = event.target.closest("form.editor-form");
+    if (form && (event.target.name === "target_kind" || event.target.name === "frequency")) {
+      updateKeyFigureForm(form);
+    }
+  });
+  document.addEventListener("htmx:afterSettle", updateAll);
+  document.addEventListener("DOMContentLoaded", updateAll);
+
   // "Avbryt" on a new item's form: remove the form and return to the button that opened it.
   document.addEventListener("click", function (event) {
     var link = event.target.closest("[data-remove]");
