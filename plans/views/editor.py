@@ -115,6 +115,8 @@ def item_edit(request, kind: str, pk: int):
         return _form_response(request, kind, kind.form(instance=obj, **kind.form_kwargs(parent)),
                               obj=obj)  # fmt: skip
     with transaction.atomic():
+        # Parent first, as adding and moving do: a changed number renumbers the siblings.
+        type(parent).objects.select_for_update().get(pk=parent.pk)
         obj = kind.model.objects.select_for_update().get(pk=obj.pk)
         form = kind.form(request.POST, instance=obj, **kind.form_kwargs(parent))
         model_fields = {f.name for f in kind.model._meta.get_fields()}
