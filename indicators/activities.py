@@ -6,12 +6,10 @@ municipality; the whole area (the process leader) follows up every activity, sto
 unit.
 """
 
-from datetime import date
-
 from django.db import transaction
 from django.db.models import Prefetch
 
-from indicators.entry import StaleSave
+from indicators.entry import StaleSave, content_changed
 from indicators.forms import FollowUpForm
 from indicators.models import ActivityFollowUp, OrgUnit, Period
 from indicators.periods import periods_for
@@ -78,7 +76,7 @@ def load(plan, unit, period, data=None):
 
 @transaction.atomic
 def save(unit, period, rows, user) -> int:
-    changed = [r for r in rows if r["form"].has_changed()]
+    changed = [r for r in rows if content_changed(r["form"])]
     locked = {
         f.activity_id: f
         for f in ActivityFollowUp.objects.select_for_update().filter(
@@ -103,7 +101,3 @@ def save(unit, period, rows, user) -> int:
         follow_up.updated_by = user
         follow_up.save()
     return len(changed)
-
-
-def valid_year(plan, year: int) -> bool:
-    return plan.first_year <= year <= plan.last_year and year <= date.today().year + 1

@@ -116,6 +116,11 @@ def load_rows(unit, period, figures, data=None) -> list[Row]:
     return rows
 
 
+def content_changed(form) -> bool:
+    """Changed apart from the version field (which only says which version the page showed)."""
+    return any(name != "version" for name in form.changed_data)
+
+
 def submit_problems(rows: list[Row]) -> list[tuple[Row, str]]:
     return [(row, row.problem) for row in rows if row.problem]
 
@@ -123,7 +128,7 @@ def submit_problems(rows: list[Row]) -> list[tuple[Row, str]]:
 @transaction.atomic
 def save_rows(unit, period, rows: list[Row], user) -> int:
     """Save the rows whose form changed; all or nothing. Returns how many values changed."""
-    changed = [row for row in rows if row.form.has_changed()]
+    changed = [row for row in rows if content_changed(row.form)]
     if not changed:
         return 0
     locked = {
