@@ -69,14 +69,17 @@ def load(plan, unit, period, data=None):
             if current
             else {"version": 0}
         )
-        form = FollowUpForm(data, prefix=f"a{activity.pk}", initial=initial)
+        prefix = f"a{activity.pk}"
+        # Rows absent from the POST stay as they are (a partial form changes only what it holds).
+        bound = data if data is not None and f"{prefix}-status" in data else None
+        form = FollowUpForm(bound, prefix=prefix, initial=initial)
         rows.append({"activity": activity, "current": current, "form": form})
     return rows
 
 
 @transaction.atomic
 def save(unit, period, rows, user) -> int:
-    changed = [r for r in rows if content_changed(r["form"])]
+    changed = [r for r in rows if r["form"].is_bound and content_changed(r["form"])]
     locked = {
         f.activity_id: f
         for f in ActivityFollowUp.objects.select_for_update().filter(

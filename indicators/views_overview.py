@@ -122,7 +122,7 @@ def activity_follow_up(request, code: str, year: int):
         if not may_edit:
             raise PermissionDenied("Du får inte följa upp aktiviteter för den här enheten.")
         rows = follow_up.load(plan, unit, period, request.POST)
-        if all(r["form"].is_valid() for r in rows):
+        if all(r["form"].is_valid() for r in rows if r["form"].is_bound):
             try:
                 changed = follow_up.save(unit, period, rows, request.user)
             except StaleSave as error:
