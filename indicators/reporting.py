@@ -25,6 +25,7 @@ def plan_key_figures(plan):
     return (
         KeyFigure.objects.filter(goal__focus_area__plan=plan)
         .select_related("goal__focus_area", "followed_up_by")
+        .prefetch_related("reported_to")
         .order_by("goal__focus_area__number", "goal__sort_key", "position", "id")
     )
 
