@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "simba.settings")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -76,10 +76,9 @@ def main():
             client = Client()
             client.force_login(user)
             fill_values(plan, [2026], seed=1)
-            ale = OrgUnit.objects.get(code="1440")
             period = plan.periods.get(kind="year", start__year=2026)
             pages = {
-                "entry grid (Ale, Helår 2026)": f"/uppfoljning/enhet/{ale.code}/period/{period.pk}/",
+                "entry grid (Ale, Helår 2026)": f"/uppfoljning/enhet/1440/period/{period.pk}/",
                 "overview 2026": "/uppfoljning/oversikt/?year=2026",
             }
             base = {name: measure(client, url) for name, url in pages.items()}
