@@ -32,6 +32,7 @@ class Row:
     value: Value | None
     previous: Value | None
     form: ValueForm | None = None
+    dom_id: str = ""
 
     @property
     def raw(self):
@@ -93,7 +94,7 @@ def previous_period(period):
     )
 
 
-def load_rows(unit, period, figures, data=None) -> list[Row]:
+def load_rows(unit, period, figures, data=None, prefix="") -> list[Row]:
     """One row per figure with its value and the previous period's value; forms bound to data."""
     before = previous_period(period)
     values = {
@@ -111,8 +112,8 @@ def load_rows(unit, period, figures, data=None) -> list[Row]:
         prev = previous.get(kf.pk)
         if prev is not None:
             prev.key_figure = kf
-        form = ValueForm(data, prefix=f"kf{kf.pk}", key_figure=kf, value=value)
-        rows.append(Row(kf, value, prev, form))
+        form = ValueForm(data, prefix=f"{prefix}kf{kf.pk}", key_figure=kf, value=value)
+        rows.append(Row(kf, value, prev, form, dom_id=f"{prefix}rad-{kf.pk}"))
     return rows
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from indicators import views, views_overview
+from indicators import views, views_overview, views_year
 
 app_name = "indicators"
 
@@ -16,6 +16,7 @@ urlpatterns = [
         views_overview.activity_follow_up,
         name="activities",
     ),
+    path("enhet/<str:code>/ar/<int:year>/", views_year.year_entry, name="year"),
     path("enhet/<str:code>/period/<int:period_pk>/", views.entry, name="entry"),
     path("enhet/<str:code>/period/<int:period_pk>/historik/", views.history, name="history"),
     path(

@@ -53,6 +53,10 @@ def test_area_group_reports_a_year_and_the_process_leader_approves(
     assert Submission.objects.get(org_unit=ale, period=period).status == "submitted"
     assert serious_accessibility_violations(page) == []
 
+    page.goto(f"{page.base_url}/uppfoljning/enhet/1440/ar/2026/")
+    assert "hela 2026 på en sida" in page.get_by_role("heading", level=1).inner_text()
+    assert serious_accessibility_violations(page) == []
+
     page.get_by_role("button", name="Logga ut").click()
     log_in(page, process_leader.username)
     page.goto(f"{page.base_url}/uppfoljning/oversikt/?year=2027&status=submitted")

@@ -73,3 +73,13 @@ def test_own_page_queries_do_not_grow_with_key_figures(client, ale_user, simba_p
     before = count_queries(client, url)
     add_figures(simba_plan, 8)
     assert count_queries(client, url) == before
+
+
+def test_year_page_queries_do_not_grow_with_key_figures(client, ale_user, simba_plan):
+    fill_values(simba_plan, [2026], seed=3)
+    client.force_login(ale_user)
+    url = reverse("indicators:year", args=["1440", 2026])
+    before = count_queries(client, url)
+    add_figures(simba_plan, 8)
+    fill_values(simba_plan, [2026], seed=4)
+    assert count_queries(client, url) == before

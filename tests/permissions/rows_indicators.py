@@ -54,6 +54,8 @@ ROWS = [
         data=lambda ctx: activity_statuses(ctx),
         notes="Every activity Ale follows up set to “pågår”; a repeat changes nothing.",
     ),
+    Row("indicators:year", ALE_PAGE, args=lambda ctx: [ctx.ale.code, 2027]),
+    Row("indicators:year", ALE_POST, args=lambda ctx: [ctx.ale.code, 2027], method="post"),
     Row("indicators:entry", ALE_PAGE, args=ale_report),
     Row("indicators:entry", ALE_POST, args=ale_report, method="post"),
     Row("indicators:history", ALE_PAGE, args=ale_report),
