@@ -22,7 +22,9 @@ def _groups(unit, year, user, data=None):
     if plan is None or not plan.first_year <= year <= plan.last_year:
         raise Http404("Året ingår inte i planen.")
     found = ensure_reporting(plan)
-    periods = [p for p in found.periods_for(unit) if p.end.year == year]
+    periods = sorted(
+        (p for p in found.periods_for(unit) if p.end.year == year), key=lambda p: (p.end, p.kind)
+    )
     submissions = {
         s.period_id: s for s in Submission.objects.filter(org_unit=unit, period__in=periods)
     }
