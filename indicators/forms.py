@@ -88,6 +88,15 @@ class ValueForm(forms.Form):
                 self.add_error("not_available_reason", "Skriv varför värdet saknas.")
         return data
 
+    def _post_clean(self):
+        super()._post_clean()
+        # Screen readers hear which field is wrong and why (field.html renders the "-fel" text).
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"{self[name].auto_id}-fel"
+
     def has_value(self, data=None) -> bool:
         data = self.cleaned_data if data is None else data
         return any(data.get(name) not in (None, "") for name in (*NUMBER_FIELDS, "yes_no", "text"))

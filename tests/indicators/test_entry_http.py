@@ -296,3 +296,13 @@ def test_history_page_shows_before_and_after(client, ale_user, ale, year_2027, a
     text = page.content.decode()
     assert "Antal förskrivna FaR" in text and "<td>12</td><td>17</td>" in text
     assert "alice" in text
+
+
+def test_a_wrong_field_is_marked_for_screen_readers(client, ale_user, ale, year_2027, ale_figures):
+    client.force_login(ale_user)
+    far = kf("Antal förskrivna FaR")
+    data = grid_data(ale_figures, {far.pk: {"number": "-3"}})
+    page = client.post(entry_url(ale, year_2027), data).content.decode()
+    assert f'aria-describedby="id_kf{far.pk}-number-fel"' in page
+    assert f'id="id_kf{far.pk}-number-fel"' in page
+    assert 'aria-invalid="true"' in page
