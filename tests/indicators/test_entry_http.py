@@ -306,3 +306,12 @@ def test_a_wrong_field_is_marked_for_screen_readers(client, ale_user, ale, year_
     assert f'aria-describedby="id_kf{far.pk}-number-fel"' in page
     assert f'id="id_kf{far.pk}-number-fel"' in page
     assert 'aria-invalid="true"' in page
+
+
+def test_events_without_a_user_are_shown(client, process_leader, ale, year_2027, found):
+    sub = Submission.objects.get(org_unit=ale, period=year_2027)
+    SubmissionEvent.objects.create(submission=sub, from_status="draft", to_status="submitted")
+    client.force_login(process_leader)
+    assert client.get(entry_url(ale, year_2027)).status_code == 200
+    history = reverse("indicators:history", args=[ale.code, year_2027.pk])
+    assert client.get(history).status_code == 200
