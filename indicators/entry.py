@@ -6,7 +6,7 @@ transaction that refuses the whole save when any value was changed by someone el
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from indicators.forms import ValueForm
 from indicators.models import Period, Value
@@ -126,9 +126,22 @@ def submit_problems(rows: list[Row]) -> list[tuple[Row, str]]:
     return [(row, row.problem) for row in rows if row.problem]
 
 
-@transaction.atomic
 def save_rows(unit, period, rows: list[Row], user) -> int:
-    """Save the rows whose form changed; all or nothing. Returns how many values changed."""
+    """Save the rows whose form changed; all or nothing. Returns how many values changed.
+
+    Two first saves of the same value at once: the database's unique constraint stops the second,
+    which is then refused like any other stale save.
+    """
+    try:
+        return _save_rows(unit, period, rows, user)
+    except IntegrityError as error:
+        raise StaleSave(
+            [row.key_figure.name for row in rows if content_changed(row.form)]
+        ) from error
+
+
+@transaction.atomic
+def _save_rows(unit, period, rows: list[Row], user) -> int:
     changed = [row for row in rows if content_changed(row.form)]
     if not changed:
         return 0

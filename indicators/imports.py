@@ -302,3 +302,39 @@ def write(plan, user, stored: list[dict]) -> int:
         value.updated_by = user
         value.save()
     return len(rows)
+
+
+def period_code(period) -> str:
+    """The period as the import file writes it (the inverse of `_period_key`)."""
+    if period.kind == "year":
+        return str(period.start.year)
+    if period.kind == "half_year":
+        return f"{period.start.year}-H{1 if period.start.month == 1 else 2}"
+    if period.kind == "month":
+        return f"{period.start:%Y-%m}"
+    return f"{period.end:%Y-%m-%d}"
+
+
+def template_rows(plan, user, year: int) -> list[list[str]]:
+    """A ready-to-fill file: one row per figure the user may still enter for `year`."""
+    ctx = Context(plan, user)
+    rows = [["kommun", "nyckeltal", "period", "värde", "kommentar"]]
+    for unit in ctx.found.units:
+        if not roles.can_report_for(user, unit):
+            continue
+        actor = actor_for(user, unit)
+        for period in ctx.found.periods_for(unit):
+            submission = ctx.submissions.get((unit.pk, period.pk))
+            status = submission.status if submission else workflow.DRAFT
+            if period.end.year != year or not workflow.can_edit(
+                status, period.deadline, today(), actor
+            ):
+                continue
+            for kf in ctx.found.figures_for(unit, period):
+                existing = ctx.values.get((kf.pk, unit.pk, period.pk))
+                shown = ""
+                if existing is not None and existing.raw is not None:
+                    shown = format_value(existing.raw, kf.value_kind).split(" ")[0]
+                    shown = shown.replace("−", "-")
+                rows.append([unit.name, kf.name, period_code(period), shown, ""])
+    return rows

@@ -10,6 +10,7 @@ urlpatterns = [
     path("oversikt/godkann/", views_overview.approve_many, name="approve_many"),
     path("import/", views_overview.import_values, name="import"),
     path("import/spara/", views_overview.import_confirm, name="import_confirm"),
+    path("import/mall.csv", views_overview.import_template, name="import_template"),
     path("enhet/<str:code>/", views.unit_reports, name="unit"),
     path(
         "enhet/<str:code>/aktiviteter/<int:year>/",

@@ -1,11 +1,13 @@
 """The process leader's overview, bulk approval, activity follow-up and import pages."""
 
+import csv
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models import Value as V
 from django.db.models.functions import Coalesce
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
@@ -187,3 +189,19 @@ def import_confirm(request):
     request.session.pop(SESSION_KEY, None)
     messages.success(request, f"{count} värden importerade.")
     return redirect("indicators:my_reports")
+
+
+def import_template(request):
+    """A CSV (semicolon, UTF-8 with BOM for Excel) listing what the user may still enter."""
+    if roles.org_unit_of(request.user) is None and not roles.is_process_leader(request.user):
+        raise PermissionDenied("Bara närområdesgrupper och processledaren kan importera värden.")
+    plan = _plan_or_404()
+    ensure_reporting(plan)
+    year = request.GET.get("ar", "")
+    year = int(year) if year.isdigit() else today().year
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="simba-import-{year}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerows(imports.template_rows(plan, request.user, year))
+    return response

@@ -118,3 +118,27 @@ def test_a_value_changed_after_the_preview_stops_the_whole_import(client, ale_us
 def test_a_reader_may_not_import(client, reader, found):
     client.force_login(reader)
     assert upload(client, GOOD).status_code == 403
+
+
+def test_the_template_filled_in_and_uploaded_imports_cleanly(client, ale_user, found):
+    client.force_login(ale_user)
+    response = client.get(reverse("indicators:import_template"), {"ar": 2027})
+    text = b"".join(response.streaming_content if response.streaming else [response.content])
+    lines = text.decode("utf-8-sig").splitlines()
+    assert lines[0] == "kommun;nyckeltal;period;värde;kommentar"
+    assert all(line.startswith("Ale;") for line in lines[1:])
+    assert "Ale;Antal upprättade SIP i SAMSA;2027-01;;" in lines
+    yes_no = "Dokumenterade rutin för erbjudande av hälsoundersökningar"
+    filled = []
+    for line in lines[1:]:
+        unit, name, period, _, comment = line.split(";")
+        value = (
+            "ja"
+            if name == yes_no
+            else ("Enligt mall" if name.startswith("Nyckeltal enligt") else "5")
+        )
+        filled.append(";".join([unit, name, period, value, comment]))
+    preview = upload(client, "\n".join([lines[0], *filled]) + "\n")
+    assert preview.status_code == 200, [r.error for r in preview.context["bad"]][:3]
+    client.post(reverse("indicators:import_confirm"))
+    assert Value.objects.filter(org_unit__name="Ale").count() == len(filled)

@@ -38,6 +38,7 @@ ROWS = [
         data=lambda ctx: {"valda": []},
     ),
     Row("indicators:import", logged_in(OK, reader=DENY)),
+    Row("indicators:import_template", logged_in(OK, reader=DENY)),
     Row(
         "indicators:import_confirm",
         logged_in(REDIR, reader=DENY),
