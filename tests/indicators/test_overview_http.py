@@ -21,8 +21,9 @@ def test_own_page_lists_open_periods_oldest_first_with_deadlines(client, ale_use
     client.force_login(ale_user)
     page = client.get(reverse("indicators:unit", args=["1440"])).content.decode()
     due = page.split('id="att-gora"')[1].split('id="inskickat"')[0]
-    if "Januari 2026" in due:  # before the plan's months have all ended nothing is due
-        assert due.index("Januari 2026") < due.index("Februari 2026")
+    # January 2026 has ended whenever this runs; February's deadline comes after January's.
+    assert due.index("Januari 2026") < due.index("Februari 2026") < due.index("Mars 2026")
+    assert "2 mar 2026" in due.lower()  # January's deadline: 31 January + 30 days
     assert "Antal förskrivna FaR" in page  # the figures Ale reports, with who follows up
     assert "Samordningsgruppen" in page
 
