@@ -137,20 +137,23 @@ def _render_grid(request, unit, period, submission, rows, editable, actor, statu
     return render(request, "indicators/entry.html", context, status=status)
 
 
+def _row_fragment(request, row, unit, period, saved=False):
+    """One row for htmx to swap in. Always 200: htmx swaps only successful answers, and the row
+    itself carries its errors."""
+    context = {"row": row, "editable": True, "saved": saved, "unit": unit, "period": period}
+    return render(request, "indicators/fragment_row.html", context)
+
+
 def _save(request, unit, period, submission, figures):
     only = request.POST.get("rad")
     if only:
         figures = [kf for kf in figures if str(kf.pk) == only]
     rows = load_rows(unit, period, figures, request.POST)
     actor = actor_for(request.user, unit)
+    row_only = bool(request.htmx and only and rows)
     if not all(row.form.is_valid() for row in rows):
-        if request.htmx and only:
-            return render(
-                request,
-                "indicators/fragment_row.html",
-                {"row": rows[0], "editable": True, "unit": unit, "period": period},
-                status=422,
-            )
+        if row_only:
+            return _row_fragment(request, rows[0], unit, period)
         messages.error(
             request, "Några värden behöver rättas. Se markeringarna nedan. Inget sparades."
         )
@@ -158,24 +161,14 @@ def _save(request, unit, period, submission, figures):
     try:
         changed = save_rows(unit, period, rows, request.user)
     except StaleSave as error:
-        if request.htmx and only:
+        if row_only:
             rows[0].form.add_error(None, str(error))
-            return render(
-                request,
-                "indicators/fragment_row.html",
-                {"row": rows[0], "editable": True, "unit": unit, "period": period},
-                status=409,
-            )
+            return _row_fragment(request, rows[0], unit, period)
         messages.error(request, str(error))
         fresh = load_rows(unit, period, figures)
         return _render_grid(request, unit, period, submission, fresh, True, actor, status=409)
-    if request.htmx and only:
-        row = load_rows(unit, period, figures)[0]
-        return render(
-            request,
-            "indicators/fragment_row.html",
-            {"row": row, "editable": True, "saved": True, "unit": unit, "period": period},
-        )
+    if row_only:
+        return _row_fragment(request, load_rows(unit, period, figures)[0], unit, period, True)
     messages.success(request, f"Sparat ({changed} värden ändrade).")
     if "spara_och_nasta" in request.POST:
         upcoming = _next_open(unit, period, period.plan)

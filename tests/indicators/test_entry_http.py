@@ -315,3 +315,15 @@ def test_events_without_a_user_are_shown(client, process_leader, ale, year_2027,
     assert client.get(entry_url(ale, year_2027)).status_code == 200
     history = reverse("indicators:history", args=[ale.code, year_2027.pk])
     assert client.get(history).status_code == 200
+
+
+def test_a_bad_row_saved_by_htmx_comes_back_with_its_error(
+    client, ale_user, ale, year_2027, ale_figures
+):
+    client.force_login(ale_user)
+    far = kf("Antal förskrivna FaR")
+    data = {**grid_data(ale_figures, {far.pk: {"number": "-1"}}), "rad": str(far.pk)}
+    response = client.post(entry_url(ale, year_2027), data, headers={"HX-Request": "true"})
+    assert response.status_code == 200  # htmx swaps only successful answers
+    assert "Värdet kan inte vara negativt" in response.content.decode()
+    assert not Value.objects.exists()
