@@ -9,7 +9,7 @@ from accounts import roles
 from indicators import workflow
 from indicators.entry import load_rows, submit_problems
 from indicators.models import OrgUnit, Period, Submission, SubmissionEvent
-from indicators.reporting import ensure_reporting, obligations
+from indicators.reporting import obligations
 
 
 def today():
@@ -113,6 +113,3 @@ def current_plan():
     from plans.models import Plan
 
     return Plan.objects.exclude(status=Plan.Status.ARCHIVED).first()
-
-
-__all__ = ["ensure_reporting", "transition", "bulk_approve", "visible_unit", "report_for"]

@@ -5,13 +5,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts import roles
 from indicators import workflow
 from indicators.entry import StaleSave, load_rows, save_rows
 from indicators.forms import ReasonForm
+from indicators.history import describe_changes
 from indicators.models import Submission, Value
 from indicators.reporting import ensure_reporting
 from indicators.services import (
@@ -222,8 +222,6 @@ def history(request, code: str, period_pk: int):
         .select_related("history_user")
         .order_by("key_figure_id", "history_date", "history_id")
     )
-    from indicators.history import describe_changes
-
     changes = describe_changes(records, names)
     changes.sort(key=lambda c: c["at"], reverse=True)
     events = submission.events.select_related("by").order_by("-at")
@@ -232,7 +230,3 @@ def history(request, code: str, period_pk: int):
         "indicators/history.html",
         {"unit": unit, "period": period, "changes": changes, "events": events},
     )
-
-
-def entry_url(unit, period) -> str:
-    return reverse("indicators:entry", args=[unit.code, period.pk])
