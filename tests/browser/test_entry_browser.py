@@ -46,6 +46,12 @@ def test_area_group_reports_a_year_and_the_process_leader_approves(
     assert page.locator(f"#rad-{first.pk} .saved").inner_text().strip().endswith("Sparat")
     assert serious_accessibility_violations(page) == []
 
+    reason = page.locator(f"#id_kf{first.pk}-not_available_reason")
+    assert not reason.is_visible()
+    page.locator(f"#id_kf{first.pk}-not_available").check()
+    assert reason.is_visible()  # asked for only when "Värde saknas" is ticked
+    page.locator(f"#id_kf{first.pk}-not_available").uncheck()
+
     fill_grid(page, figures)
     page.get_by_role("button", name="Spara och skicka in").click()
     page.wait_for_load_state()
