@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from indicators.models import (
@@ -10,6 +11,18 @@ from indicators.models import (
     SubmissionEvent,
     Value,
 )
+
+
+class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
+    """History is append-only: it can be read here, never reverted or edited."""
+
+    def has_change_history_permission(self, request, obj=None):
+        return False
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied("Historiken kan inte ändras.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(OrgUnit)
@@ -36,7 +49,7 @@ class PeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(Value)
-class ValueAdmin(SimpleHistoryAdmin):
+class ValueAdmin(ReadOnlyHistoryAdmin):
     list_display = ["key_figure", "org_unit", "period", "number", "not_available", "updated_by"]
     list_filter = ["org_unit", "period__kind"]
     raw_id_fields = ["key_figure", "period"]
@@ -71,6 +84,6 @@ class SubmissionEventAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActivityFollowUp)
-class ActivityFollowUpAdmin(SimpleHistoryAdmin):
+class ActivityFollowUpAdmin(ReadOnlyHistoryAdmin):
     list_display = ["activity", "period", "org_unit", "status", "updated_by"]
     list_filter = ["status", "org_unit"]

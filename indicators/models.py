@@ -315,6 +315,12 @@ class Submission(models.Model):
     return_reason = models.TextField(_("skäl till återsändning"), blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    reminded_for = models.DateField(
+        _("påmind inför sista dag"),
+        null=True,
+        blank=True,
+        help_text=_("Sista dagen som en påminnelse redan skickats inför (en per sista dag)."),
+    )
 
     class Meta:
         verbose_name = _("inrapportering")

@@ -8,6 +8,7 @@ ALLOWED_HOSTS (see README). Importing this module has no side effects.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from simba.env import env_bool, env_int, env_list, env_str
@@ -139,6 +140,20 @@ CELERY_TASK_EAGER_PROPAGATES = not REDIS_URL
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+
+# --- Follow-up reminders (indicators/reminders.py) --------------------------------------------
+# Celery beat runs the reminder job every morning; a unit that has not submitted a period gets
+# one e-mail when the deadline is SIMBA_REMINDER_DAYS_BEFORE days away or nearer (once per
+# deadline). SIMBA_BASE_URL makes the links in the e-mails absolute.
+SIMBA_REMINDER_DAYS_BEFORE = env_int("SIMBA_REMINDER_DAYS_BEFORE", 7)
+SIMBA_BASE_URL = env_str("SIMBA_BASE_URL", "http://127.0.0.1:8000")
+CELERY_BEAT_SCHEDULE = {
+    "follow-up-reminders": {
+        "task": "indicators.send_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
+# --- end of follow-up reminders -------------------------------------------------------------
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

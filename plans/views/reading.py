@@ -20,6 +20,8 @@ def home(request):
         return redirect_to_login(request.get_full_path())
     if plan is None:
         return render(request, "plans/no_plan.html")
+    if roles.org_unit_of(request.user) is not None:
+        return redirect("indicators:my_reports")  # area groups start with what they must report
     return redirect("plans:detail", pk=plan.pk)
 
 

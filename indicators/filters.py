@@ -1,0 +1,29 @@
+"""Filters of the overview (django-filter)."""
+
+import django_filters
+
+from indicators.models import KeyFigure, OrgUnit, Submission
+
+
+class SubmissionFilter(django_filters.FilterSet):
+    year = django_filters.ChoiceFilter(
+        label="År", field_name="period__end__year", choices=[], empty_label="Alla år"
+    )
+    kind = django_filters.ChoiceFilter(
+        label="Periodtyp", field_name="period__kind", choices=KeyFigure.Frequency.choices,
+        empty_label="Alla periodtyper",
+    )  # fmt: skip
+    org_unit = django_filters.ModelChoiceFilter(
+        label="Enhet", queryset=OrgUnit.objects.all(), empty_label="Alla enheter"
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=Submission.Status.choices, empty_label="Alla statusar"
+    )
+
+    class Meta:
+        model = Submission
+        fields = ["year", "kind", "org_unit", "status"]
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["year"].extra["choices"] = [(y, str(y)) for y in years]

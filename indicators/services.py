@@ -1,0 +1,115 @@
+"""Follow-up services: access to a unit's reports, and moving a report through its states."""
+
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from accounts import roles
+from indicators import workflow
+from indicators.entry import load_rows, submit_problems
+from indicators.models import OrgUnit, Period, Submission, SubmissionEvent
+from indicators.reporting import obligations
+
+
+def today():
+    return timezone.localdate()
+
+
+def visible_unit(user, code: str) -> OrgUnit:
+    """A unit whose follow-up the user may see: 404 for another municipality's area group."""
+    unit = get_object_or_404(OrgUnit, code=code)
+    own = roles.org_unit_of(user)
+    if own is not None and own.pk != unit.pk:
+        raise Http404("Enheten finns inte.")
+    if own is None and roles.role_of(user) == roles.Role.AREA_GROUP:
+        raise Http404("Enheten finns inte.")
+    return unit
+
+
+def actor_for(user, unit) -> workflow.Actor:
+    return workflow.Actor(
+        is_process_leader=roles.is_process_leader(user),
+        may_report=roles.can_report_for(user, unit),
+    )
+
+
+def report_for(user, code: str, period_pk: int):
+    """(unit, period, submission, figures) for a unit × period the unit must report, else 404."""
+    unit = visible_unit(user, code)
+    period = get_object_or_404(Period.objects.select_related("plan"), pk=period_pk)
+    found = obligations(period.plan, periods=[period], units=[unit])
+    figures = found.figures_for(unit, period)
+    if not figures:
+        raise Http404("Enheten rapporterar inget för perioden.")
+    submission, _ = Submission.objects.get_or_create(org_unit=unit, period=period)
+    return unit, period, submission, figures
+
+
+class SubmitBlocked(workflow.TransitionError):
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__(
+            "Rapporteringen kan inte skickas in än: "
+            + "; ".join(f"{row.key_figure.name}: {text}" for row, text in problems)
+        )
+
+
+@transaction.atomic
+def transition(submission: Submission, action: str, user, reason: str = "", figures=None):
+    """Move one report; locks its row so two clicks cannot both pass. Logs who, when and why."""
+    locked = Submission.objects.select_for_update().select_related("period", "org_unit")
+    current = locked.get(pk=submission.pk)
+    actor = actor_for(user, current.org_unit)
+    target = workflow.next_status(
+        current.status, action, actor, current.period.deadline, today(), reason
+    )
+    if action == workflow.SUBMIT:
+        if figures is None:
+            found = obligations(current.period.plan, periods=[current.period])
+            figures = found.figures_for(current.org_unit, current.period)
+        problems = submit_problems(load_rows(current.org_unit, current.period, figures))
+        if problems:
+            raise SubmitBlocked(problems)
+    SubmissionEvent.objects.create(
+        submission=current, from_status=current.status, to_status=target, reason=reason, by=user
+    )
+    current.status = target
+    current.return_reason = reason if action == workflow.RETURN else ""
+    current.version += 1
+    current.save(update_fields=["status", "return_reason", "version", "updated_at"])
+    return current
+
+
+def bulk_approve(pks, user) -> tuple[int, list[str]]:
+    """Approve each submitted report among `pks`; each on its own, so one refusal stops none."""
+    approved, refused = 0, []
+    for submission in Submission.objects.filter(pk__in=pks).select_related("org_unit", "period"):
+        try:
+            transition(submission, workflow.APPROVE, user)
+            approved += 1
+        except workflow.TransitionError as error:
+            refused.append(f"{submission.org_unit} {submission.period}: {error}")
+    return approved, refused
+
+
+def display_status(submission, filled: int) -> str:
+    """Status for lists: a draft nobody has touched is "Ej påbörjad"."""
+    if submission.status == Submission.Status.DRAFT and not filled:
+        return "Ej påbörjad"
+    return submission.get_status_display()
+
+
+STATUS_SYMBOLS = {
+    "Ej påbörjad": "○",
+    "Utkast": "◐",
+    "Inskickad": "↗",
+    "Godkänd": "✓",
+    "Återsänd": "↩",
+}
+
+
+def current_plan():
+    from plans.models import Plan
+
+    return Plan.objects.exclude(status=Plan.Status.ARCHIVED).first()

@@ -1,0 +1,207 @@
+"""The process leader's overview, bulk approval, activity follow-up and import pages."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Value as V
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+from django_tables2 import RequestConfig
+from django_tables2.export import TableExport
+
+from accounts import roles
+from indicators import activities as follow_up
+from indicators import imports
+from indicators.entry import StaleSave
+from indicators.filters import SubmissionFilter
+from indicators.forms import ImportForm
+from indicators.models import OrgUnit, Submission, Value
+from indicators.reporting import ensure_reporting
+from indicators.services import bulk_approve, current_plan, today, visible_unit
+from indicators.status import figure_statuses, goal_summary
+from indicators.tables import GoalSummaryTable, StatusTable, SubmissionTable
+
+EXPORTS = {"csv", "xlsx"}
+
+
+def _plan_or_404():
+    plan = current_plan()
+    if plan is None:
+        raise Http404("Ingen handlingsplan finns.")
+    return plan
+
+
+def _require_overview(user):
+    if not (roles.is_process_leader(user) or roles.role_of(user) == roles.Role.READER):
+        raise PermissionDenied("Översikten är för processledaren och läsare.")
+
+
+def _submissions(plan):
+    values = (
+        Value.objects.filter(org_unit=OuterRef("org_unit"), period=OuterRef("period"))
+        .order_by()
+        .values("org_unit")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return (
+        Submission.objects.filter(period__plan=plan)
+        .select_related("org_unit", "period")
+        .annotate(n_values=Coalesce(Subquery(values, output_field=IntegerField()), V(0)))
+        .order_by("period__deadline", "org_unit__name")
+    )
+
+
+def overview(request):
+    _require_overview(request.user)
+    plan = _plan_or_404()
+    found = ensure_reporting(plan)
+    years = list(plan.years)
+    data = request.GET.copy()
+    if "year" not in data:
+        data["year"] = str(today().year if today().year in years else years[0])
+    year = int(data["year"]) if data["year"].isdigit() else today().year
+    filterset = SubmissionFilter(data, queryset=_submissions(plan), years=years)
+    expected = {pair: len(figs) for pair, figs in found.by_unit_period.items()}
+    submissions = SubmissionTable(filterset.qs, expected=expected, prefix="r-")
+    RequestConfig(request, paginate={"per_page": 50}).configure(submissions)
+    statuses = figure_statuses(found, year)
+    goals = GoalSummaryTable(goal_summary(statuses), prefix="m-")
+    RequestConfig(request, paginate=False).configure(goals)
+    status_table = StatusTable(StatusTable.rows(statuses), prefix="s-")
+    RequestConfig(request, paginate=False).configure(status_table)
+    export = request.GET.get("export")
+    if export in EXPORTS:
+        table = {"mal": goals, "status": status_table}.get(request.GET.get("tabell"), submissions)
+        name = {"mal": "maluppfyllelse", "status": "nyckeltal"}.get(
+            request.GET.get("tabell"), "inrapportering"
+        )
+        return TableExport(export, table).response(f"simba-{name}-{year}.{export}")
+    municipalities = [u for u in found.units if u.kind == OrgUnit.Kind.MUNICIPALITY]
+    context = {
+        "plan": plan,
+        "year": year,
+        "filter": filterset,
+        "submissions": submissions,
+        "goals": goals,
+        "statuses": statuses,
+        "municipalities": municipalities,
+        "area": next((u for u in found.units if u.kind == OrgUnit.Kind.AREA), None),
+        "query": request.GET.urlencode(),
+        "may_approve": roles.is_process_leader(request.user),
+    }
+    return render(request, "indicators/overview.html", context)
+
+
+@require_POST
+def approve_many(request):
+    if not roles.is_process_leader(request.user):
+        raise PermissionDenied("Bara processledaren kan godkänna rapporteringar.")
+    pks = [int(pk) for pk in request.POST.getlist("valda") if pk.isdigit()]
+    if not pks:
+        messages.error(request, "Markera de rapporteringar som ska godkännas.")
+        return redirect("indicators:overview")
+    approved, refused = bulk_approve(pks, request.user)
+    if approved:
+        messages.success(request, f"{approved} rapporteringar godkända och låsta.")
+    for text in refused:
+        messages.error(request, text)
+    return redirect("indicators:overview")
+
+
+def activity_follow_up(request, code: str, year: int):
+    unit = visible_unit(request.user, code)
+    plan = _plan_or_404()
+    if not plan.first_year <= year <= plan.last_year:
+        raise Http404("Året ingår inte i planen.")
+    may_edit = roles.can_report_for(request.user, unit)
+    period = follow_up.year_period(plan, year)
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied("Du får inte följa upp aktiviteter för den här enheten.")
+        rows = follow_up.load(plan, unit, period, request.POST)
+        if all(r["form"].is_valid() for r in rows if r["form"].is_bound):
+            try:
+                changed = follow_up.save(unit, period, rows, request.user)
+            except StaleSave as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, f"Sparat ({changed} aktiviteter ändrade).")
+                return redirect("indicators:activities", code=unit.code, year=year)
+        else:
+            messages.error(request, "Några rader behöver rättas. Inget sparades.")
+    else:
+        rows = follow_up.load(plan, unit, period)
+    context = {"unit": unit, "year": year, "rows": rows, "may_edit": may_edit, "plan": plan}
+    return render(request, "indicators/activities.html", context)
+
+
+SESSION_KEY = "simba-import"
+
+
+def import_values(request):
+    """Step 1: upload and preview. Nothing is written here."""
+    if roles.org_unit_of(request.user) is None and not roles.is_process_leader(request.user):
+        raise PermissionDenied("Bara närområdesgrupper och processledaren kan importera värden.")
+    plan = _plan_or_404()
+    ensure_reporting(plan)
+    rows, error = None, ""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            if upload.size > imports.MAX_BYTES:
+                raise imports.ImportFileError(
+                    "Filen är större än 2 MB. Dela upp den i flera filer."
+                )
+            rows = imports.parse(plan, request.user, upload.name, upload.read())
+        except imports.ImportFileError as problem:
+            error = str(problem)
+        else:
+            if all(not r.error for r in rows):
+                request.session[SESSION_KEY] = imports.to_session(rows)
+            else:
+                request.session.pop(SESSION_KEY, None)
+    bad = [r for r in rows or [] if r.error]
+    status = 422 if error or bad else 200
+    context = {"form": form, "rows": rows, "bad": bad, "error": error, "plan": plan}
+    return render(request, "indicators/import.html", context, status=status)
+
+
+@require_POST
+def import_confirm(request):
+    """Step 2: write the previewed rows, all or nothing."""
+    if roles.org_unit_of(request.user) is None and not roles.is_process_leader(request.user):
+        raise PermissionDenied("Bara närområdesgrupper och processledaren kan importera värden.")
+    stored = request.session.get(SESSION_KEY)
+    if not stored:
+        messages.error(request, "Det finns ingen granskad fil att spara. Ladda upp filen igen.")
+        return redirect("indicators:import")
+    try:
+        count = imports.write(_plan_or_404(), request.user, stored)
+    except (imports.ImportFileError, StaleSave) as error:
+        messages.error(request, f"Inget sparades. {error}")
+        return redirect("indicators:import")
+    request.session.pop(SESSION_KEY, None)
+    messages.success(request, f"{count} värden importerade.")
+    return redirect("indicators:my_reports")
+
+
+def import_template(request):
+    """A CSV (semicolon, UTF-8 with BOM for Excel) listing what the user may still enter."""
+    if roles.org_unit_of(request.user) is None and not roles.is_process_leader(request.user):
+        raise PermissionDenied("Bara närområdesgrupper och processledaren kan importera värden.")
+    plan = _plan_or_404()
+    ensure_reporting(plan)
+    year = request.GET.get("ar", "")
+    year = int(year) if year.isdigit() else today().year
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="simba-import-{year}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerows(imports.template_rows(plan, request.user, year))
+    return response

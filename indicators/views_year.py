@@ -1,0 +1,110 @@
+"""A whole year for one unit on one page: every period's grid, saved together, submitted together.
+
+So an area group can report its year in one sitting. Each period keeps its own report, deadline
+and lock; periods that are locked for the user are shown read-only.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from indicators import workflow
+from indicators.entry import StaleSave, load_rows, save_rows, submit_problems
+from indicators.models import Submission
+from indicators.reporting import ensure_reporting
+from indicators.services import actor_for, current_plan, today, transition, visible_unit
+
+
+def _groups(unit, year, user, data=None):
+    plan = current_plan()
+    if plan is None or not plan.first_year <= year <= plan.last_year:
+        raise Http404("Året ingår inte i planen.")
+    found = ensure_reporting(plan)
+    periods = sorted(
+        (p for p in found.periods_for(unit) if p.end.year == year), key=lambda p: (p.end, p.kind)
+    )
+    submissions = {
+        s.period_id: s for s in Submission.objects.filter(org_unit=unit, period__in=periods)
+    }
+    actor = actor_for(user, unit)
+    groups = []
+    for period in periods:
+        submission = submissions[period.pk]
+        editable = workflow.can_edit(submission.status, period.deadline, today(), actor)
+        figures = found.figures_for(unit, period)
+        rows = load_rows(unit, period, figures, data if editable else None, f"p{period.pk}-")
+        groups.append(
+            {
+                "period": period,
+                "submission": submission,
+                "figures": figures,
+                "rows": rows,
+                "editable": editable,
+                "lock_reason": workflow.lock_reason(
+                    submission.status, period.deadline, today(), actor
+                ),
+            }
+        )
+    return plan, groups, actor
+
+
+def year_entry(request, code: str, year: int):
+    unit = visible_unit(request.user, code)
+    data = request.POST if request.method == "POST" else None
+    plan, groups, actor = _groups(unit, year, request.user, data)
+    status = 200
+    if request.method == "POST":
+        if not actor.may_report:
+            raise PermissionDenied("Du får inte rapportera för den här enheten.")
+        editable = [g for g in groups if g["editable"]]
+        if not all(row.form.is_valid() for g in editable for row in g["rows"]):
+            messages.error(
+                request, "Några värden behöver rättas. Se markeringarna. Inget sparades."
+            )
+            status = 422
+        else:
+            try:
+                changed = _save_all(unit, editable, request.user)
+            except StaleSave as error:
+                messages.error(request, str(error))
+                plan, groups, actor = _groups(unit, year, request.user)
+                status = 409
+            else:
+                messages.success(request, f"Sparat ({changed} värden ändrade).")
+                if "skicka_in" in request.POST:
+                    _submit_finished(request, editable)
+                return redirect("indicators:year", code=unit.code, year=year)
+    context = {"unit": unit, "year": year, "plan": plan, "groups": groups, "actor": actor}
+    return render(request, "indicators/year_entry.html", context, status=status)
+
+
+@transaction.atomic
+def _save_all(unit, groups, user) -> int:
+    return sum(save_rows(unit, g["period"], g["rows"], user) for g in groups)
+
+
+def _submit_finished(request, groups):
+    """Submit every period that has ended and is complete; say which ones still lack something."""
+    sent, waiting = [], []
+    for group in groups:
+        period = group["period"]
+        if period.end >= today():
+            continue
+        rows = load_rows(group["submission"].org_unit, period, group["figures"])
+        if submit_problems(rows):
+            waiting.append(period.label)
+            continue
+        try:
+            transition(group["submission"], workflow.SUBMIT, request.user, "", group["figures"])
+        except workflow.TransitionError as error:
+            waiting.append(f"{period.label} ({error})")
+        else:
+            sent.append(period.label)
+    if sent:
+        messages.success(request, "Inskickat: " + ", ".join(sent) + ".")
+    if waiting:
+        messages.warning(
+            request, "Inte inskickat, något saknas eller är fel: " + ", ".join(waiting) + "."
+        )

@@ -1,0 +1,60 @@
+"""Shared helpers for the follow-up tests: Ale's report for a period and POST data for its grid."""
+
+import pytest
+from django.urls import reverse
+
+from indicators.models import OrgUnit, Period
+from indicators.reporting import ensure_reporting
+from indicators.targets import ValueKind
+
+
+@pytest.fixture
+def found(simba_plan):
+    return ensure_reporting(simba_plan)
+
+
+@pytest.fixture
+def ale(simba_plan):
+    return OrgUnit.objects.get(code="1440")
+
+
+@pytest.fixture
+def year_2027(found, simba_plan):
+    """Helår 2027: its deadline (2028) lies ahead whenever these tests run."""
+    return Period.objects.get(plan=simba_plan, kind="year", start__year=2027)
+
+
+@pytest.fixture
+def ale_figures(found, ale, year_2027):
+    return found.figures_for(ale, year_2027)
+
+
+def entry_url(unit, period):
+    return reverse("indicators:entry", args=[unit.code, period.pk])
+
+
+def good_value(kf) -> dict:
+    """A valid value for the figure's kind, meeting its target where it has one."""
+    kind = kf.value_kind
+    if kind == ValueKind.YES_NO:
+        return {"yes_no": "ja"}
+    if kind == ValueKind.TEXT:
+        return {"text": "Enligt mallen"}
+    if kind == ValueKind.DAYS:
+        return {"number": "0,8"}
+    if kind == ValueKind.PERCENTAGE:
+        return {"number": "100"}
+    return {"number": "12"}
+
+
+def grid_data(figures, overrides=None, **extra) -> dict:
+    """POST data for the entry grid with every figure filled in (explanations where needed)."""
+    overrides = overrides or {}
+    data = dict(extra)
+    for kf in figures:
+        fields = overrides.get(kf.pk, good_value(kf))
+        fields = {"explanation": "Förklaring", **fields}
+        for name, value in fields.items():
+            data[f"kf{kf.pk}-{name}"] = value
+        data.setdefault(f"kf{kf.pk}-version", "0")
+    return data

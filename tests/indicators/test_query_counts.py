@@ -1,0 +1,85 @@
+"""The entry page and the overview take the same number of SQL queries however many key figures
+and units there are."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from indicators.demo import fill_values
+from indicators.models import KeyFigure, OrgUnit
+from indicators.reporting import ensure_reporting
+from tests.indicators.conftest import entry_url
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url, params=None) -> int:
+    """Counted at the cursor (CaptureQueriesContext loses queries to the request's reset)."""
+    client.get(url, params)  # warm: creates any missing periods and reports
+    statements = []
+
+    def counter(execute, sql, params_, many, context):
+        statements.append(sql)
+        return execute(sql, params_, many, context)
+
+    with connection.execute_wrapper(counter):
+        assert client.get(url, params).status_code == 200
+    assert len(statements) > 5  # the page really reads the database
+    return len(statements)
+
+
+def add_figures(plan, count):
+    template = KeyFigure.objects.get(name="Antal förskrivna FaR")
+    for index in range(count):
+        KeyFigure.objects.create(
+            goal=template.goal, name=f"Extra nyckeltal {index}", value_kind="count",
+            reporting_level="municipality", frequency="year", position=10 + index,
+        )  # fmt: skip
+
+
+def add_units(count):
+    area = OrgUnit.objects.get(kind="area")
+    for index in range(count):
+        OrgUnit.objects.create(name=f"Kommun {index}", code=f"99{index}", kind="municipality",
+                               parent=area)  # fmt: skip
+
+
+def test_entry_page_queries_do_not_grow_with_key_figures(client, process_leader, simba_plan, ale):
+    ensure_reporting(simba_plan)
+    fill_values(simba_plan, [2026, 2027], seed=3)
+    period = simba_plan.periods.get(kind="year", start__year=2027)
+    client.force_login(process_leader)
+    before = count_queries(client, entry_url(ale, period))
+    add_figures(simba_plan, 12)
+    fill_values(simba_plan, [2026, 2027], seed=4)
+    assert count_queries(client, entry_url(ale, period)) == before
+
+
+def test_overview_queries_do_not_grow_with_key_figures_or_units(client, process_leader, simba_plan):
+    fill_values(simba_plan, [2026], seed=3)
+    client.force_login(process_leader)
+    url = reverse("indicators:overview")
+    before = count_queries(client, url, {"year": 2026})
+    add_figures(simba_plan, 8)
+    add_units(3)
+    fill_values(simba_plan, [2026], seed=4)
+    assert count_queries(client, url, {"year": 2026}) == before
+
+
+def test_own_page_queries_do_not_grow_with_key_figures(client, ale_user, simba_plan):
+    fill_values(simba_plan, [2026], seed=3)
+    client.force_login(ale_user)
+    url = reverse("indicators:unit", args=["1440"])
+    before = count_queries(client, url)
+    add_figures(simba_plan, 8)
+    assert count_queries(client, url) == before
+
+
+def test_year_page_queries_do_not_grow_with_key_figures(client, ale_user, simba_plan):
+    fill_values(simba_plan, [2026], seed=3)
+    client.force_login(ale_user)
+    url = reverse("indicators:year", args=["1440", 2026])
+    before = count_queries(client, url)
+    add_figures(simba_plan, 8)
+    fill_values(simba_plan, [2026], seed=4)
+    assert count_queries(client, url) == before

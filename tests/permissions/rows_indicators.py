@@ -1,0 +1,76 @@
+"""Rows for the follow-up pages (indicators/): Ale's reports, seen by every role."""
+
+from indicators.models import Period
+from indicators.reporting import ensure_reporting
+from tests.permissions.grid import DENY, HIDE, OK, REDIR, Row, logged_in
+
+
+def year_2027(ctx):
+    """Helår 2027 (deadline in 2028), so the grid does not depend on today's date."""
+    ensure_reporting(ctx.plan)
+    return Period.objects.get(plan=ctx.plan, kind="year", start__year=2027)
+
+
+def ale_report(ctx):
+    return [ctx.ale.code, year_2027(ctx).pk]
+
+
+def activity_statuses(ctx):
+    from indicators.activities import activities_for
+
+    return {f"a{a.pk}-status": "in_progress" for a in activities_for(ctx.plan, ctx.ale)}
+
+
+ALE_PAGE = logged_in(OK, area_other=HIDE)
+ALE_POST = logged_in(REDIR, reader=DENY, area_other=HIDE)
+
+ROWS = [
+    Row("indicators:my_reports", logged_in(REDIR)),
+    Row(
+        "indicators:overview",
+        logged_in(OK, area_same=DENY, area_other=DENY),
+        notes="The process leader's overview; readers may read it, area groups have their own.",
+    ),
+    Row(
+        "indicators:approve_many",
+        logged_in(DENY, process_leader=REDIR, admin=REDIR),
+        method="post",
+        data=lambda ctx: {"valda": []},
+    ),
+    Row("indicators:import", logged_in(OK, reader=DENY)),
+    Row("indicators:import_template", logged_in(OK, reader=DENY)),
+    Row(
+        "indicators:import_confirm",
+        logged_in(REDIR, reader=DENY),
+        method="post",
+        notes="Without a previewed file in the session it sends back to the upload page.",
+    ),
+    Row("indicators:unit", ALE_PAGE, args=lambda ctx: [ctx.ale.code]),
+    Row("indicators:activities", ALE_PAGE, args=lambda ctx: [ctx.ale.code, 2027]),
+    Row(
+        "indicators:activities",
+        ALE_POST,
+        args=lambda ctx: [ctx.ale.code, 2027],
+        method="post",
+        data=lambda ctx: activity_statuses(ctx),
+        notes="Every activity Ale follows up set to “pågår”; a repeat changes nothing.",
+    ),
+    Row("indicators:year", ALE_PAGE, args=lambda ctx: [ctx.ale.code, 2027]),
+    Row("indicators:year", ALE_POST, args=lambda ctx: [ctx.ale.code, 2027], method="post"),
+    Row("indicators:entry", ALE_PAGE, args=ale_report),
+    Row("indicators:entry", ALE_POST, args=ale_report, method="post"),
+    Row("indicators:history", ALE_PAGE, args=ale_report),
+    Row(
+        "indicators:change_status",
+        ALE_POST,
+        args=lambda ctx: [*ale_report(ctx), "submit"],
+        method="post",
+        notes="Refused submits (nothing filled in) still redirect with a message.",
+    ),
+    Row(
+        "indicators:change_status",
+        logged_in(DENY, area_other=HIDE, process_leader=REDIR, admin=REDIR),
+        args=lambda ctx: [*ale_report(ctx), "approve"],
+        method="post",
+    ),
+]
