@@ -29,13 +29,15 @@ def clear_expired_sessions() -> None:
 def diagnostic_sleep(self, counter_key: str, seconds: float) -> int:
     """A diagnostic task for the job-reliability tests: counts its runs in Redis (`counter_key`)
     and sleeps `seconds` on its first run only, so a worker can be killed in the middle of it.
-    Returns how many times it has been started."""
+    Returns how many times it has been started; the process running it is in `<key>:pid`."""
+    import os
     import time
 
     import redis
 
     client = redis.Redis.from_url(self.app.conf.broker_url)
     runs = client.incr(counter_key)
+    client.set(f"{counter_key}:pid", os.getpid(), ex=600)
     client.expire(counter_key, 600)
     if runs == 1:
         time.sleep(seconds)
