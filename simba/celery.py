@@ -25,6 +25,21 @@ def clear_expired_sessions() -> None:
     call_command("clearsessions")
 
 
+@app.task(name="simba.clear_old_login_records")
+def clear_old_login_records(days: int = 90) -> int:
+    """Run by Celery beat: log-in records (user name, address) are kept `days` days only."""
+    from datetime import timedelta
+
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.utils import timezone
+
+    cutoff = timezone.now() - timedelta(days=days)
+    return sum(
+        model.objects.filter(attempt_time__lt=cutoff).delete()[0]
+        for model in (AccessLog, AccessFailureLog, AccessAttempt)
+    )
+
+
 @app.task(name="simba.diagnostic_sleep", bind=True)
 def diagnostic_sleep(self, counter_key: str, seconds: float) -> int:
     """A diagnostic task for the job-reliability tests: counts its runs in Redis (`counter_key`)

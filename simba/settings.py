@@ -191,6 +191,7 @@ CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 # Celery beat (its own container in docker-compose.yml): housekeeping on a schedule.
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {"task": "simba.clear_expired_sessions", "schedule": 6 * 3600},
+    "clear-old-login-records": {"task": "simba.clear_old_login_records", "schedule": 24 * 3600},
 }
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
