@@ -3,6 +3,7 @@
 import http.cookiejar
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -13,7 +14,14 @@ from contextlib import contextmanager
 
 from tests.faults.workers import ROOT
 
-PORT = int(os.environ.get("FAULT_TEST_PORT", "8107"))
+
+def free_port() -> int:
+    """FAULT_TEST_PORT if set, else a port the system says is free."""
+    if os.environ.get("FAULT_TEST_PORT"):
+        return int(os.environ["FAULT_TEST_PORT"])
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def database_url(name: str) -> str:
@@ -42,7 +50,8 @@ def collect_static(static_root) -> None:
 
 
 @contextmanager
-def gunicorn(db_name: str, static_root, port: int = PORT, **env):
+def gunicorn(db_name: str, static_root, **env):
+    port = free_port()
     environment = {
         **os.environ,
         "DATABASE_URL": database_url(db_name),

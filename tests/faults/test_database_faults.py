@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from shutil import which
 
 import pytest
 from django.db import connection
@@ -18,6 +19,17 @@ from tests.faults.live import Browser, database_url, gunicorn, production_passwo
 from tests.faults.workers import ROOT
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _postgresql_tools():
+    if connection.vendor != "postgresql":
+        pytest.skip("these faults concern PostgreSQL")
+    missing = [t for t in ("pg_dump", "pg_restore", "createdb", "dropdb") if not which(t)]
+    if missing:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI needs the PostgreSQL client tools: {missing}")
+        pytest.skip(f"PostgreSQL client tools missing: {missing}")
 
 
 def _cut_connections(db_name: str) -> int:

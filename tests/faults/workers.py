@@ -60,14 +60,29 @@ def stop(worker: subprocess.Popen) -> None:
 
 @contextmanager
 def client_app():
-    """This process sends through Redis instead of running tasks in-process."""
+    """This process sends through Redis instead of running tasks in-process.
+
+    Celery caches its connection pool and result backend at first use; a test that ran a task
+    in-process before would leave them pointing at the in-memory broker, so they are dropped
+    on the way in and out."""
     keys = ("broker_url", "result_backend", "task_always_eager")
     previous = {key: app.conf[key] for key in keys}
     app.conf.update(broker_url=REDIS_URL, result_backend=REDIS_URL, task_always_eager=False)
+    _forget_connections()
     try:
         yield redis.Redis.from_url(REDIS_URL)
     finally:
         app.conf.update(previous)
+        _forget_connections()
+
+
+def _forget_connections() -> None:
+    app._pool = None  # kombu keeps one pool per broker URL: the next use picks the right one
+    if "amqp" in app.__dict__:
+        app.amqp._producer_pool = None
+    app._backend_cache = None
+    if hasattr(app._local, "backend"):
+        del app._local.backend
 
 
 def wait_for(predicate, timeout: float, what: str):
