@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, serious_accessibility_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,14 +30,23 @@ def test_locked_out_and_error_pages_have_no_csp_violations(page, reader, setting
     for _ in range(settings.AXES_FAILURE_LIMIT + 1):
         log_in(page, reader.username, password="fel-lösenord")
     assert "spärrad" in page.get_by_role("alert").inner_text()
+    assert serious_accessibility_violations(page) == []
+    page.goto(page.base_url + "/finns-inte/")
     assert violations == []
 
 
-def test_admin_pages_have_no_csp_violations(page, admin_user):
+def test_admin_pages_and_the_anonymise_action_have_no_csp_violations(page, admin_user, reader):
     violations = _watch_violations(page)
     log_in(page, admin_user.username)
     page.goto(page.base_url + "/admin/")
     page.goto(page.base_url + "/admin/auth/user/")
     page.goto(page.base_url + f"/admin/auth/user/{admin_user.pk}/change/")
     assert page.get_by_role("heading", level=1).is_visible()
+    page.goto(page.base_url + "/admin/auth/user/")
+    page.locator(f'input[name="_selected_action"][value="{reader.pk}"]').check()
+    page.select_option('select[name="action"]', "deactivate_and_remove_personal_data")
+    page.get_by_role("button", name="Utför").click()
+    assert page.get_by_text("kan inte återställas").is_visible()
+    page.get_by_role("button", name="Ja, avaktivera och ta bort personuppgifterna").click()
+    assert page.get_by_text("1 konto avaktiverades").is_visible()
     assert violations == []
