@@ -7,11 +7,16 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     UV_PYTHON_DOWNLOADS=never \
     PATH="/opt/venv/bin:$PATH"
 
-# WeasyPrint needs Pango (with HarfBuzz and fontconfig); DejaVu fonts are embedded in the PDFs.
+# WeasyPrint: Pango (with HarfBuzz, its subsetter, and fontconfig) and fonts with Swedish letters,
+# embedded in the PDFs. postgresql-client (15, as the database) for bin/backup.sh and restore.sh;
+# curl for the health check.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core curl \
-    && rm -rf /var/lib/apt/lists/*
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig \
+        fonts-dejavu-core fonts-liberation2 \
+        postgresql-client curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && fc-cache -f
 
 WORKDIR /app
 RUN pip install --no-cache-dir uv
@@ -19,12 +24,16 @@ COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev --no-install-project
 COPY . .
 
-# Static files are collected at build time and served by WhiteNoise with hashed names.
-RUN DEBUG=false SECRET_KEY=build-only-not-secret python manage.py collectstatic --noinput
+# Static files are collected at build time and served by WhiteNoise with hashed, compressed names.
+RUN DEBUG=false SECRET_KEY=build-only-not-secret python manage.py collectstatic --noinput -v 0
 
-RUN useradd --system --uid 1000 simba && mkdir -p /data/media && chown -R simba /data /app
+RUN useradd --system --uid 1000 simba && mkdir -p /data/media && chown -R simba /data \
+    && chown simba /app
 USER simba
 
 EXPOSE 8000
-CMD ["gunicorn", "simba.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", \
-     "--access-logfile", "-", "--timeout", "60"]
+# WEB_CONCURRENCY (gunicorn reads it) sets the number of worker processes; workers are recycled
+# now and then so that memory held by large report renders is given back.
+CMD ["gunicorn", "simba.wsgi:application", "--bind", "0.0.0.0:8000", \
+     "--access-logfile", "-", "--timeout", "60", "--graceful-timeout", "30", \
+     "--max-requests", "2000", "--max-requests-jitter", "200"]

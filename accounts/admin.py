@@ -2,6 +2,10 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
+from accounts.admin_personal_data import (
+    deactivate_and_remove_personal_data,
+    export_personal_data,
+)
 from accounts.models import Profile
 
 
@@ -18,6 +22,7 @@ admin.site.unregister(User)
 class SimbaUserAdmin(UserAdmin):
     inlines = [ProfileInline]
     list_display = ["username", "get_full_name", "role", "is_active"]
+    actions = [export_personal_data, deactivate_and_remove_personal_data]
 
     @admin.display(description="roll")
     def role(self, obj):

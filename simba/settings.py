@@ -5,10 +5,12 @@ Celery tasks run in-process. Production sets DATABASE_URL, REDIS_URL, SECRET_KEY
 ALLOWED_HOSTS (see README). Importing this module has no side effects.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from simba.env import env_bool, env_int, env_list, env_str
@@ -40,6 +42,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "simple_history",
+    "axes",
+    "csp",
+    "simba.apps.SimbaConfig",
     "accounts",
     "plans",
     "indicators",
@@ -60,6 +65,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Log refused requests (403/404) with who and where, never the query string or body.
+    "simba.middleware.RefusedRequestLogMiddleware",
+    # django-axes wants to be last: it turns a locked-out log-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "simba.urls"
@@ -104,6 +114,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes first: it refuses log-ins while an account/IP pair is locked out.
+AUTHENTICATION_BACKENDS = [
+    "simba.auth_backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -141,13 +156,49 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 
+# --- Job reliability (issue 6) ---------------------------------------------------------------
+# A report job must never be lost nor run twice at once:
+# * acks_late: the message is acknowledged only when the task has finished, so a worker that
+#   dies mid-task (killed, out of memory, host restart) leaves it in Redis to be delivered again;
+#   tasks are therefore written to be safe to run twice (guarded state changes, see DESIGN.md).
+# * reject_on_worker_lost: when a prefork child dies, the message is requeued at once instead of
+#   being acknowledged as failed.
+# * prefetch 1: a busy worker does not hold back messages that an idle worker could run, and a
+#   killed worker takes at most one unacknowledged message down with it.
+# * time limits: a hung render is stopped (soft limit raises in the task so it can mark its row
+#   failed; the hard limit kills the child) instead of blocking the queue forever.
+# * visibility_timeout: Redis gives an unacknowledged message to another worker after this many
+#   seconds. It must exceed the longest task (the hard time limit), or a slow but healthy report
+#   would be started a second time while the first still runs. Tests set it to a few seconds to
+#   see redelivery after a SIGKILL quickly.
+# * cancel on connection loss: after losing Redis the messages of running tasks are redelivered,
+#   so the running copies are cancelled rather than finishing beside their redelivered twins.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 300)
+CELERY_TASK_TIME_LIMIT = CELERY_TASK_SOFT_TIME_LIMIT + 60
+_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 2 * CELERY_TASK_TIME_LIMIT)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": _VISIBILITY_TIMEOUT,
+    # Workers look for overdue unacknowledged messages every few seconds (kombu's default sweep
+    # is only every ~100 s), so a job of a killed worker starts again soon after the timeout.
+    "unacked_restore_interval": max(1, min(10, _VISIBILITY_TIMEOUT // 3)),
+    "unacked_restore_throttle": 1,
+}
+CELERY_RESULT_EXPIRES = 24 * 3600
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+
 # --- Follow-up reminders (indicators/reminders.py) --------------------------------------------
-# Celery beat runs the reminder job every morning; a unit that has not submitted a period gets
+# Celery beat (its own container in docker-compose.yml) runs housekeeping and the reminder job every morning; a unit that has not submitted a period gets
 # one e-mail when the deadline is SIMBA_REMINDER_DAYS_BEFORE days away or nearer (once per
 # deadline). SIMBA_BASE_URL makes the links in the e-mails absolute.
 SIMBA_REMINDER_DAYS_BEFORE = env_int("SIMBA_REMINDER_DAYS_BEFORE", 7)
 SIMBA_BASE_URL = env_str("SIMBA_BASE_URL", "http://127.0.0.1:8000")
 CELERY_BEAT_SCHEDULE = {
+    "clear-expired-sessions": {"task": "simba.clear_expired_sessions", "schedule": 6 * 3600},
+    "clear-old-login-records": {"task": "simba.clear_old_login_records", "schedule": 24 * 3600},
     "follow-up-reminders": {
         "task": "indicators.send_reminders",
         "schedule": crontab(hour=7, minute=0),
@@ -170,4 +221,67 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Log-ins, log-outs and refused requests (simba/security.py, simba/middleware.py).
+    "loggers": {"simba.security": {"level": "INFO"}},
 }
+
+# --- Security hardening (issue 6) -------------------------------------------------------------
+# Everything defaults to the safe choice when DEBUG is off; `manage.py check --deploy
+# --fail-level WARNING` passes with production settings (tests/security/test_deploy_check.py).
+# TLS is ended by the municipality's reverse proxy: with BEHIND_TLS_PROXY=true Django trusts its
+# X-Forwarded-Proto header (the proxy must set it and strip it from clients).
+if env_bool("BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^halsa/$"]  # the container health check speaks plain HTTP
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True  # htmx gets the token from the page
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600)  # one working day
+X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "simba.views.csrf_failure"
+
+# Content Security Policy (django-csp 4; Django 5.2 has none built in). Nothing inline: scripts
+# and styles come from our own static files; htmx's inline indicator style is switched off in
+# base.html and its rules live in simba.css.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Log-in brute-force protection (django-axes): after AXES_FAILURE_LIMIT failed attempts the
+# pair (user name, IP address) is locked for AXES_COOLOFF_TIME. Locking the pair, not the IP
+# alone, keeps one guessing colleague from locking a whole town hall behind one NAT address,
+# and locking not the user name alone keeps an outsider from locking out a real user.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "simba.views.locked_out"
+# Behind the reverse proxy the client's address is the last one it appended.
+AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Uploads (imports): small files only. Django keeps up to FILE_UPLOAD_MAX_MEMORY_SIZE of a file
+# in memory; MAX_REQUEST_BYTES refuses any larger request body outright (simba/middleware.py),
+# and simba/uploads.validate_upload checks each file's size, type and content.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000  # a data-entry page has a few hundred fields
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 10 * 1024 * 1024)
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 5 * 1024 * 1024)

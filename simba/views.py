@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import render
 
 
 @login_not_required
@@ -9,3 +11,14 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def csrf_failure(request, reason=""):
+    """A refused form (stale page or cookies off), explained in Swedish without technical detail."""
+    return render(request, "403_csrf.html", status=403)
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out log-in: the log-in page with a Swedish explanation."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429)

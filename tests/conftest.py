@@ -9,6 +9,18 @@ from plans.document import load_plan, read_document
 PASSWORD = "test-password-123"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http():
+    """Tests speak plain HTTP: no redirect to HTTPS (production's default when DEBUG is off).
+
+    Session-wide and applied before the live server builds its middleware, which reads the
+    setting once; tests/security/ checks the production defaults in a subprocess."""
+    from django.test import override_settings
+
+    with override_settings(SECURE_SSL_REDIRECT=False):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,42 @@
+"""Request-level protections of the project (see settings' security block)."""
+
+import logging
+
+from django.conf import settings
+from django.shortcuts import render
+
+from simba.security import client_address
+
+log = logging.getLogger("simba.security")
+
+REFUSED = {403: "forbidden", 404: "not found", 429: "locked out"}
+
+
+class RefusedRequestLogMiddleware:
+    """Logs every refused request: status, method, path, user id and address (no query string)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _too_large(request):
+            log.warning("request refused: body too large path=%s ip=%s", request.path,
+                        client_address(request))  # fmt: skip
+            return render(request, "413.html", status=413)
+        response = self.get_response(request)
+        if response.status_code in REFUSED:
+            user = getattr(request, "user", None)
+            user_id = user.pk if user is not None and user.is_authenticated else "-"
+            log.warning("request refused: %s %s %s %s user_id=%s ip=%s",
+                        response.status_code, REFUSED[response.status_code], request.method,
+                        request.path, user_id, client_address(request))  # fmt: skip
+        return response
+
+
+def _too_large(request) -> bool:
+    """A body above MAX_REQUEST_BYTES is refused before anything reads it."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return length > settings.MAX_REQUEST_BYTES

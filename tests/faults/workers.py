@@ -1,0 +1,95 @@
+"""Real Celery worker processes for the fault tests, on this checkout's own Redis DB and queue."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import redis
+
+from simba.celery import app
+
+ROOT = Path(__file__).resolve().parents[2]
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+VISIBILITY_TIMEOUT = 3  # seconds: how soon Redis hands an unacknowledged message out again
+
+
+def require_redis() -> None:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return
+    except OSError:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("Redis must run on 127.0.0.1:6379 in CI.")
+        pytest.skip("Redis does not answer on 127.0.0.1:6379 on this machine.")
+
+
+def unique_queue() -> str:
+    return f"simba-fault-{uuid.uuid4().hex[:10]}"
+
+
+def start_worker(queue: str, pool: str = "solo") -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "REDIS_URL": REDIS_URL,
+        "DEBUG": "true",
+        "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "simba", "worker", f"--pool={pool}",
+         "--concurrency=1", "--loglevel=WARNING", "--without-heartbeat", "--without-gossip",
+         "--without-mingle", "-Q", queue, "-n", f"{queue}@%h"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+def stop(worker: subprocess.Popen) -> None:
+    if worker.poll() is None:
+        worker.terminate()
+        try:
+            worker.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+
+
+@contextmanager
+def client_app():
+    """This process sends through Redis instead of running tasks in-process.
+
+    Celery caches its connection pool and result backend at first use; a test that ran a task
+    in-process before would leave them pointing at the in-memory broker, so they are dropped
+    on the way in and out."""
+    keys = ("broker_url", "result_backend", "task_always_eager")
+    previous = {key: app.conf[key] for key in keys}
+    app.conf.update(broker_url=REDIS_URL, result_backend=REDIS_URL, task_always_eager=False)
+    _forget_connections()
+    try:
+        yield redis.Redis.from_url(REDIS_URL)
+    finally:
+        app.conf.update(previous)
+        _forget_connections()
+
+
+def _forget_connections() -> None:
+    app._pool = None  # kombu keeps one pool per broker URL: the next use picks the right one
+    if "amqp" in app.__dict__:
+        app.amqp._producer_pool = None
+    app._backend_cache = None
+    if hasattr(app._local, "backend"):
+        del app._local.backend
+
+
+def wait_for(predicate, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
