@@ -190,10 +190,10 @@ CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 
-# --- Follow-up reminders (indicators/reminders.py) --------------------------------------------
-# Celery beat (its own container in docker-compose.yml) runs housekeeping and the reminder job every morning; a unit that has not submitted a period gets
-# one e-mail when the deadline is SIMBA_REMINDER_DAYS_BEFORE days away or nearer (once per
-# deadline). SIMBA_BASE_URL makes the links in the e-mails absolute.
+# --- Scheduled jobs and follow-up reminders (indicators/reminders.py) -------------------------
+# Celery beat (its own container in docker-compose.yml) runs housekeeping every few hours and the
+# reminder job every morning: a unit that has not submitted a period gets one e-mail when the
+# deadline is SIMBA_REMINDER_DAYS_BEFORE days away or nearer (once per deadline). SIMBA_BASE_URL makes the links in the e-mails absolute.
 SIMBA_REMINDER_DAYS_BEFORE = env_int("SIMBA_REMINDER_DAYS_BEFORE", 7)
 SIMBA_BASE_URL = env_str("SIMBA_BASE_URL", "http://127.0.0.1:8000")
 CELERY_BEAT_SCHEDULE = {
@@ -204,7 +204,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=0),
     },
 }
-# --- end of follow-up reminders -------------------------------------------------------------
+# --- end of scheduled jobs -----------------------------------------------------------------------
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
