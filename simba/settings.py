@@ -193,7 +193,8 @@ CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 # --- Scheduled jobs and follow-up reminders (indicators/reminders.py) -------------------------
 # Celery beat (its own container in docker-compose.yml) runs housekeeping every few hours and the
 # reminder job every morning: a unit that has not submitted a period gets one e-mail when the
-# deadline is SIMBA_REMINDER_DAYS_BEFORE days away or nearer (once per deadline). SIMBA_BASE_URL makes the links in the e-mails absolute.
+# deadline is SIMBA_REMINDER_DAYS_BEFORE days away or nearer (once per deadline).
+# SIMBA_BASE_URL makes the links in the e-mails absolute.
 SIMBA_REMINDER_DAYS_BEFORE = env_int("SIMBA_REMINDER_DAYS_BEFORE", 7)
 SIMBA_BASE_URL = env_str("SIMBA_BASE_URL", "http://127.0.0.1:8000")
 CELERY_BEAT_SCHEDULE = {
