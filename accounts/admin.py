@@ -21,7 +21,12 @@ admin.site.unregister(User)
 @admin.register(User)
 class SimbaUserAdmin(UserAdmin):
     inlines = [ProfileInline]
-    list_display = ["username", "get_full_name", "role", "is_active"]
+    list_display = ["username", "full_name", "role", "is_active"]
+
+    @admin.display(description="namn")
+    def full_name(self, obj):
+        return obj.get_full_name() or "–"
+
     actions = [export_personal_data, deactivate_and_remove_personal_data]
 
     @admin.display(description="roll")

@@ -1,6 +1,7 @@
 """The pages work under the Content Security Policy: no violation reported by the browser."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in, serious_accessibility_violations
 
@@ -46,7 +47,7 @@ def test_admin_pages_and_the_anonymise_action_have_no_csp_violations(page, admin
     page.locator(f'input[name="_selected_action"][value="{reader.pk}"]').check()
     page.select_option('select[name="action"]', "deactivate_and_remove_personal_data")
     page.get_by_role("button", name="Utför").click()
-    assert page.get_by_text("kan inte återställas").is_visible()
+    expect(page.get_by_text("kan inte återställas")).to_be_visible()
     page.get_by_role("button", name="Ja, avaktivera och ta bort personuppgifterna").click()
-    assert page.get_by_text("1 konto avaktiverades").is_visible()
+    expect(page.get_by_text("1 konto avaktiverades")).to_be_visible()
     assert violations == []

@@ -13,7 +13,7 @@ from django.utils import timezone
 from indicators.models import Period, Submission
 from indicators.reporting import ensure_reporting
 from indicators.tasks import send_reminders_task
-from simba.celery import app
+from tests.faults.workers import client_app
 from tests.test_worker import REDIS_URL, _redis_is_up
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,15 +41,12 @@ def worker_on_test_db(transactional_db):
          "-Q", QUEUE],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
     )  # fmt: skip
-    keys = ("broker_url", "result_backend", "task_always_eager")
-    previous = {key: app.conf[key] for key in keys}
-    app.conf.update(broker_url=REDIS_URL, result_backend=REDIS_URL, task_always_eager=False)
     try:
-        yield worker
+        with client_app():
+            yield worker
     finally:
         worker.terminate()
         worker.wait(timeout=20)
-        app.conf.update(previous)
 
 
 def test_reminder_task_runs_in_a_worker_and_marks_reports_reminded(
