@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from accounts import roles
 from plans.models import Plan
 from plans.selectors import focus_areas_with_structure
-from plans.tables import ActivityTable, KeyFigureTable
 
 
 @login_not_required
@@ -32,10 +31,6 @@ def plan_detail(request, pk: int):
     if not roles.can_read_plan(request.user, plan):
         return redirect_to_login(request.get_full_path())
     focus_areas = list(focus_areas_with_structure(plan))
-    for focus_area in focus_areas:
-        for goal in focus_area.goals.all():
-            goal.key_figure_table = KeyFigureTable(goal.key_figures.all())
-            goal.activity_table = ActivityTable(goal.activities.all())
     context = {
         "plan": plan,
         "focus_areas": focus_areas,

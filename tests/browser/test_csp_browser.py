@@ -42,7 +42,7 @@ def test_admin_pages_and_the_anonymise_action_have_no_csp_violations(page, admin
     page.goto(page.base_url + "/admin/")
     page.goto(page.base_url + "/admin/auth/user/")
     page.goto(page.base_url + f"/admin/auth/user/{admin_user.pk}/change/")
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     page.goto(page.base_url + "/admin/auth/user/")
     page.locator(f'input[name="_selected_action"][value="{reader.pk}"]').check()
     page.select_option('select[name="action"]', "deactivate_and_remove_personal_data")

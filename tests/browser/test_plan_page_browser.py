@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in, serious_accessibility_violations
 
@@ -10,11 +11,11 @@ def test_reader_logs_in_and_reads_the_plan_without_accessibility_violations(page
     heading = page.get_by_role("heading", level=1)
     assert "Handlingsplan för hälsa och den nära vården" in heading.inner_text()
     page.get_by_role("link", name="Fokusområde 5: Vård och omsorg om äldre").click()
-    assert page.get_by_role("heading", name="Mål 5:5 God vård i livets slutskede").is_visible()
+    expect(page.get_by_role("heading", name="Mål 5:5 God vård i livets slutskede")).to_be_visible()
     assert serious_accessibility_violations(page) == []
 
 
 def test_log_in_page_is_accessible_and_says_what_went_wrong(page, reader):
     log_in(page, reader.username, password="fel-lösenord")
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert serious_accessibility_violations(page) == []
