@@ -49,6 +49,8 @@ class Scenario:
     args: object = lambda: []
     form: bool = False
     note: str = ""
+    accounts: tuple[str, ...] = ()  # who uses the page (default: everyone in ACCOUNTS)
+    many: object = None  # instead of `args`: a list of argument lists, one page per user
 
 
 def _plan_pk():
@@ -57,25 +59,26 @@ def _plan_pk():
     return [Plan.objects.get().pk]
 
 
-def _ale_entry_args():
-    from indicators.models import OrgUnit, Period
+def _entry_pages():
+    """Every unit's entry page for every period of the plan: one per simulated user, so that no
+    two users save the same page at once (that is refused as a stale save, by design)."""
+    from indicators.models import Submission
 
-    return [OrgUnit.objects.get(code="1440").pk, Period.objects.order_by("start").first().pk]
+    return [[s.org_unit.code, s.period_id] for s in Submission.objects.select_related("org_unit")]
 
 
 SCENARIOS = [
     Scenario("plan page", "plans:detail", _plan_pk),
-    # Issue 4 (follow-up overview and data entry): skipped until their URL names exist. Check
-    # the names and arguments when it lands.
-    Scenario(
-        "follow-up overview", "indicators:overview", lambda: [], note="issue 4: the overview"
-    ),  # fmt: skip
+    # The overview is the process leader's (readers may look too; area groups have their own).
+    Scenario("follow-up overview", "indicators:overview", accounts=("processledare", "politiker")),
+    # The process leader (who may save every unit's page, even past its deadline) saves entry
+    # pages: read the page, send its form back.
     Scenario(
         "save a data-entry page",
         "indicators:entry",
-        _ale_entry_args,
+        many=_entry_pages,
         form=True,
-        note="issue 4: saving a data-entry page",
+        accounts=("processledare",),
     ),  # fmt: skip
 ]
 BASELINE = Scenario("trivial view (baseline)", "health")
@@ -126,7 +129,8 @@ def prepare_database(db_url: str, env: dict[str, str]) -> None:
     if not exists:
         subprocess.run(["psql", f"{base}/postgres", "-qc", f'CREATE DATABASE "{name}"'], check=True)
     for command in (["migrate", "--noinput", "-v", "0"], ["load_plan", "--if-missing"],
-                    ["create_demo_users"], ["collectstatic", "--noinput", "-v", "0"]):  # fmt: skip
+                    ["create_demo_users"], ["seed_demo_values", "--years", "2026"],
+                    ["collectstatic", "--noinput", "-v", "0"]):  # fmt: skip
         subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True,
                        stdout=subprocess.DEVNULL)  # fmt: skip
 
@@ -185,25 +189,41 @@ def log_in(port: int, username: str) -> str:
 
 
 def form_body(page: bytes) -> str:
-    """The page's first POST form, sent back unchanged (inputs, selected options, text areas)."""
+    """The page's own POST form (the first without an `action`, so not the log-out form in the
+    header), sent back unchanged: inputs, checked boxes, selected options and text areas, plus
+    its first submit button."""
     html = page.decode()
-    form = re.search(r'<form[^>]*method="post"[^>]*>(.*?)</form>', html, re.S | re.I)
+    forms = re.findall(
+        r"<form(?![^>]*action=)[^>]*method=\"post\"[^>]*>(.*?)</form>", html, re.S | re.I
+    )
+    body = forms[0] if forms else ""
     fields = []
-    for tag in re.findall(r"<input[^>]*>", form.group(1) if form else ""):
+    for tag in re.findall(r"<input[^>]*>", body):
         name, value = re.search(r'name="([^"]+)"', tag), re.search(r'value="([^"]*)"', tag)
         kind = re.search(r'type="([^"]+)"', tag)
         if name and (not kind or kind.group(1) not in ("checkbox", "radio", "submit")
                      or "checked" in tag):  # fmt: skip
             fields.append((name.group(1), value.group(1) if value else ""))
+    for name, text in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', body, re.S):
+        fields.append((name, text))
+    for name, options in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', body, re.S):
+        chosen = re.search(r'<option[^>]*value="([^"]*)"[^>]*selected', options)
+        fields.append((name, chosen.group(1) if chosen else ""))
+    button = re.search(r'<button[^>]*type="submit"[^>]*name="([^"]+)"', body)
+    if button:
+        fields.append((button.group(1), ""))
     return urllib.parse.urlencode(fields)
 
 
-def run_load(port, path, sessions, users, duration, form=False) -> Result:
+def run_load(port, paths, sessions, users, duration, form=False) -> Result:
+    """`paths`: one path, or a list from which each simulated user takes its own."""
+    paths = [paths] if isinstance(paths, str) else paths
     result, lock = Result(), threading.Lock()
     stop_at = time.monotonic() + duration
 
     def user(index: int) -> None:
         cookies = sessions[index % len(sessions)]
+        path = paths[index % len(paths)]
         csrf = re.search(r"csrftoken=([^;]+)", cookies).group(1)
         while time.monotonic() < stop_at:
             started = time.perf_counter()
@@ -250,6 +270,8 @@ def resolve(scenario: Scenario) -> str | None:
         resolver = resolver.namespace_dict[namespace][1]
     if name not in resolver.reverse_dict:
         return None
+    if scenario.many:
+        return [reverse(scenario.url_name, args=args) for args in scenario.many()]
     return reverse(scenario.url_name, args=scenario.args())
 
 
@@ -281,13 +303,13 @@ def main() -> int:
 
     server = start_gunicorn(options.port, options.workers, env)
     try:
-        sessions = [log_in(options.port, account) for account in ACCOUNTS]
+        sessions = {account: log_in(options.port, account) for account in ACCOUNTS}
         print(f"gunicorn, {options.workers} sync workers, on 127.0.0.1:{options.port}; "
               f"{options.users} users, {options.duration:g} s per page; {os.cpu_count()} CPUs, "
               f"load average before {os.getloadavg()[0]:.1f}\n")  # fmt: skip
         baseline_path = resolve(BASELINE)
-        baseline = run_load(options.port, baseline_path, sessions, options.users,
-                            options.duration)  # fmt: skip
+        baseline = run_load(options.port, baseline_path, list(sessions.values()),
+                            options.users, options.duration)  # fmt: skip
         print(baseline.line(BASELINE.title))
         errors = len(baseline.errors)
         for scenario in SCENARIOS:
@@ -296,7 +318,8 @@ def main() -> int:
                 print(f"{scenario.title:<28} skipped: URL name {scenario.url_name!r} does not "
                       f"exist yet ({scenario.note})")  # fmt: skip
                 continue
-            result = run_load(options.port, path, sessions, options.users, options.duration,
+            users = [sessions[a] for a in scenario.accounts or ACCOUNTS]
+            result = run_load(options.port, path, users, options.users, options.duration,
                               scenario.form)  # fmt: skip
             errors += len(result.errors)
             print(result.line(scenario.title))
