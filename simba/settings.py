@@ -140,6 +140,13 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 
+# Yearly reports (reports/): a job queued or running longer than this is marked failed (its
+# worker died); checked on report pages and by this periodic task (run `celery beat`).
+SIMBA_REPORT_STALE_MINUTES = env_int("SIMBA_REPORT_STALE_MINUTES", 15)
+CELERY_BEAT_SCHEDULE = {
+    "reports-fail-stale": {"task": "reports.fail_stale", "schedule": 300.0},
+}
+
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)

@@ -14,6 +14,7 @@ admin.site.index_title = "Administration av handlingsplaner och uppföljning"
 urlpatterns = [
     path("", plan_views.home, name="home"),
     path("planer/", include("plans.urls")),
+    path("rapporter/", include("reports.urls")),
     path("logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path(
