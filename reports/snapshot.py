@@ -135,6 +135,7 @@ class _Data:
         value = period and self.values.get((figure.pk, unit.pk, period.pk))
         if value is None:
             return Outcome(reason=f"Inget värde för {spec.label.lower()}."), None
+        value.key_figure = figure  # already loaded: `raw` needs its kind, not another query
         outcome = Outcome(
             raw=_rounded(value.raw, figure.value_kind),
             numerator=value.numerator,
@@ -285,8 +286,9 @@ def _chart(data: _Data, figure, units, years) -> dict | None:
             own = data.period_outcome(figure, area, spec)[0]
             parts = [data.period_outcome(figure, m, spec)[0] for m in municipalities]
             points.append(own.raw if not own.missing else computed_area(figure, parts).raw)
-        lines.append({"name": area.name, "values": [_plain(p) for p in points]})
-    else:
+        if any(p is not None for p in points):
+            lines.append({"name": area.name, "values": [_plain(p) for p in points]})
+    if not lines:
         for unit in municipalities:
             points = [data.period_outcome(figure, unit, spec)[0].raw for spec in specs]
             lines.append({"name": unit.name, "values": [_plain(p) for p in points]})
