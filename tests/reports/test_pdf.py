@@ -109,8 +109,9 @@ def test_pdf_is_tagged_pdf_a_in_swedish_with_title_and_embedded_fonts(pdf):
     for page in reader.pages:
         for font in page["/Resources"].get("/Font", {}).values():
             descendant = font.get_object()["/DescendantFonts"][0].get_object()
-            assert "/FontFile2" in descendant["/FontDescriptor"] or "/FontFile3" in (
-                descendant["/FontDescriptor"]
+            assert (
+                "/FontFile2" in descendant["/FontDescriptor"]
+                or "/FontFile3" in (descendant["/FontDescriptor"])
             )
 
 
