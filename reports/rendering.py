@@ -39,8 +39,16 @@ CHART_STYLE = Style(
     major_label_font_size=11,
     legend_font_size=11,
     value_font_size=10,
+    # Thin solid guides: only the target is dashed, so it cannot be mistaken for a grid line.
+    guide_stroke_color="#d0d0d0",
+    major_guide_stroke_color="#d0d0d0",
+    guide_stroke_dasharray="1,0",
+    major_guide_stroke_dasharray="1,0",
+    opacity="1",
+    stroke_opacity="1",
 )
 DASHES = ("", "8,4", "2,3", "10,3,2,3", "4,2")
+DASH_NAMES = ("heldragen", "streckad", "prickad", "streck-prickad", "kort streckad")
 
 
 class ReportRenderError(Exception):
@@ -64,22 +72,24 @@ def chart_svg(chart: dict) -> str:
     line = pygal.Line(
         style=CHART_STYLE,
         width=640,
-        height=230,
+        height=250,
         js=[],
         disable_xml_declaration=False,
         show_dots=True,
         dots_size=2.5,
-        legend_at_bottom=True,
-        legend_at_bottom_columns=6,
+        # The legend is written under the chart in HTML: real text, and faster than SVG text.
+        show_legend=False,
         x_labels=chart["labels"],
         x_labels_major_every=max(1, len(chart["labels"]) // 6),
         show_minor_x_labels=False,
         y_labels_major_count=4,
         show_minor_y_labels=False,
-        include_x_axis=True,
+        include_x_axis=chart.get("unit") == "st",
         truncate_legend=-1,
         truncate_label=-1,
         margin=6,
+        margin_right=24,
+        range=_range(chart),
         spacing=6,
         allow_interruptions=True,
         show_x_guides=False,
@@ -95,6 +105,19 @@ def chart_svg(chart: dict) -> str:
             stroke_style={"width": 2.5, "dasharray": "14,5"},
         )
     return line.render(is_unicode=True)
+
+
+def _range(chart: dict):
+    """Counts start at zero; percentages and days zoom to where the values and target are."""
+    points = [v for line in chart["lines"] for v in line["values"] if v is not None]
+    if chart.get("target") is not None:
+        points.append(chart["target"])
+    if chart.get("unit") in ("st", "") or not points:
+        return None
+    low, high = min(points), max(points)
+    pad = max((high - low) * 0.25, 1)
+    top = high + pad if chart.get("unit") != "%" else min(100, high + pad)
+    return (max(0, int(low - pad)), int(top + 0.999))
 
 
 def _data_uri(svg: str) -> str:
@@ -115,6 +138,16 @@ def _chart_alt(figure: dict) -> str:
     )
 
 
+def chart_legend(chart: dict) -> str:
+    parts = [
+        f"{line['name']}: {DASH_NAMES[i % len(DASH_NAMES)]} linje"
+        for i, line in enumerate(chart["lines"])
+    ]
+    if chart.get("target") is not None:
+        parts.append("målvärdet: lång streckad linje")
+    return "; ".join(parts)
+
+
 def _with_charts(snapshot: dict) -> dict:
     """A copy of the snapshot with each chart drawn; the stored snapshot is not touched."""
     prepared = copy.deepcopy(snapshot)
@@ -124,6 +157,7 @@ def _with_charts(snapshot: dict) -> dict:
                 if figure.get("chart"):
                     figure["chart"]["uri"] = _data_uri(chart_svg(figure["chart"]))
                     figure["chart"]["alt"] = _chart_alt(figure)
+                    figure["chart"]["legend"] = chart_legend(figure["chart"])
     return prepared
 
 
