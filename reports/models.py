@@ -123,3 +123,12 @@ class ReportEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report}: {self.get_action_display()}"
+
+
+def _remove_file(sender, instance, **kwargs):
+    """A deleted report takes its file with it (as pretix does)."""
+    if instance.file:
+        instance.file.delete(save=False)
+
+
+models.signals.post_delete.connect(_remove_file, sender=Report, dispatch_uid="report_remove_file")
