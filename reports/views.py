@@ -10,7 +10,7 @@ from accounts.roles import is_process_leader
 from plans.models import Plan
 from reports.access import get_report_for_user, get_report_to_handle, visible_reports
 from reports.forms import OrderForm
-from reports.rendering import report_context
+from reports.rendering import ReportRenderError, report_context
 from reports.services import (
     ReportError,
     fail_stale_reports,
@@ -107,7 +107,10 @@ def download(request, pk: int):
 def web(request, pk: int):
     """The same report as a web page, from the same frozen snapshot and templates."""
     report = get_report_for_user(request.user, pk)
-    context = report_context(report.snapshot, report.audience, report.finished_at)
+    try:
+        context = report_context(report.snapshot, report.audience, report.finished_at)
+    except ReportRenderError as exc:
+        raise Http404(str(exc)) from exc
     context["object"] = report
     return render(request, "reports/web.html", context)
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from simba.celery import app, ping
+from simba.celery import ping
+from tests.celery_helpers import restore, use_redis
 
 ROOT = Path(__file__).resolve().parents[1]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -37,15 +38,13 @@ def celery_worker_process():
          "-Q", "simba-test"],
         cwd=ROOT, env=env,
     )  # fmt: skip
-    keys = ("broker_url", "result_backend", "task_always_eager")
-    previous = {key: app.conf[key] for key in keys}
-    app.conf.update(broker_url=REDIS_URL, result_backend=REDIS_URL, task_always_eager=False)
+    previous = use_redis(REDIS_URL, "simba-test")
     try:
         yield worker
     finally:
         worker.terminate()
         worker.wait(timeout=20)
-        app.conf.update(previous)
+        restore(previous)
 
 
 def test_task_runs_in_a_worker_through_redis(celery_worker_process):

@@ -12,7 +12,7 @@ from django.db import connection
 from django.urls import reverse
 
 from reports.models import Report
-from simba.celery import app
+from tests.celery_helpers import restore, use_redis
 from tests.reports.factories import known_dataset
 from tests.test_worker import REDIS_URL, _redis_is_up
 
@@ -41,18 +41,13 @@ def report_worker(transactional_db, settings):
          "-Q", QUEUE],
         cwd=ROOT, env=env,
     )  # fmt: skip
-    keys = ("broker_url", "result_backend", "task_always_eager", "task_default_queue")
-    previous = {key: app.conf[key] for key in keys}
-    app.conf.update(
-        broker_url=REDIS_URL, result_backend=REDIS_URL, task_always_eager=False,
-        task_default_queue=QUEUE,
-    )  # fmt: skip
+    previous = use_redis(REDIS_URL, QUEUE)
     try:
         yield worker
     finally:
         worker.terminate()
         worker.wait(timeout=30)
-        app.conf.update(previous)
+        restore(previous)
 
 
 def wait_until_finished(report: Report, seconds: int = 120) -> Report:
