@@ -20,8 +20,9 @@ class ReportAdmin(admin.ModelAdmin):
     list_display = ["pk", "plan", "year", "audience", "status", "requested_at", "published_at"]
     list_filter = ["status", "audience", "year", "plan"]
     readonly_fields = [
-        "status", "error", "error_detail", "requested_by", "requested_at", "started_at",
-        "finished_at", "snapshot", "fingerprint", "file", "checksum", "size", "published_at",
+        "status", "error", "error_detail", "requested_by", "requested_at", "queued_at",
+        "started_at", "finished_at", "snapshot", "fingerprint", "file", "checksum", "size",
+        "published_at",
         "published_by",
     ]  # fmt: skip
     inlines = [ReportEventInline]

@@ -8,6 +8,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -42,6 +43,9 @@ class Report(models.Model):
         related_name="+",
     )
     requested_at = models.DateTimeField(_("beställd"), auto_now_add=True)
+    queued_at = models.DateTimeField(
+        _("lagd i kö"), default=timezone.now, help_text=_("Vid beställning och vid nytt försök.")
+    )
     started_at = models.DateTimeField(_("påbörjad"), null=True, blank=True)
     finished_at = models.DateTimeField(_("klar"), null=True, blank=True)
     snapshot = models.JSONField(_("underlag"))

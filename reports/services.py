@@ -72,7 +72,7 @@ def retry_report(report: Report, user) -> None:
         error_detail="",
         started_at=None,
         finished_at=None,
-        requested_at=timezone.now(),
+        queued_at=timezone.now(),
     )
     if changed != 1:
         raise ReportError("Bara en rapport som har misslyckats kan försökas igen.")
@@ -106,7 +106,7 @@ def fail_stale_reports(now=None) -> int:
             "(bakgrundsprocessen kan ha stoppats). Försök igen.",
         ),
         (
-            Report.objects.filter(status=Report.Status.QUEUED, requested_at__lt=limit),
+            Report.objects.filter(status=Report.Status.QUEUED, queued_at__lt=limit),
             f"Jobbet startade aldrig: ingen bakgrundsprocess tog det inom {minutes} minuter. "
             "Försök igen; kvarstår felet, kontakta administratören.",
         ),

@@ -393,9 +393,16 @@ def _summary(goals: list[dict]) -> dict:
         "activities": len(activities),
         "activities_by_status": [
             {"label": label, "symbol": _symbol_for(activities, label), "count": count}
-            for label, count in sorted(by_status.items())
+            for label, count in sorted(by_status.items(), key=lambda item: _order(item[0]))
         ],
     }
+
+
+ACTIVITY_ORDER = ["Klar", "Pågår", "Ej påbörjad", "Pausad", "Inställd", "Ingen uppföljning"]
+
+
+def _order(label: str) -> int:
+    return ACTIVITY_ORDER.index(label) if label in ACTIVITY_ORDER else len(ACTIVITY_ORDER)
 
 
 def _symbol_for(activities, label) -> str:

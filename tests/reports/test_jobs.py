@@ -129,3 +129,14 @@ def test_an_unfinished_report_cannot_be_published(simba_plan, process_leader):
     )  # fmt: skip
     with pytest.raises(ReportError):
         publish_report(report, process_leader)
+
+
+def test_a_job_no_worker_takes_is_marked_failed(simba_plan, process_leader):
+    report = Report.objects.create(
+        plan=simba_plan, year=2027, audience="samordningsgruppen", requested_by=process_leader,
+        snapshot={}, fingerprint="x", queued_at=timezone.now() - timedelta(hours=2),
+    )  # fmt: skip
+    assert fail_stale_reports() == 1
+    report.refresh_from_db()
+    assert report.status == Report.Status.FAILED
+    assert report.error.startswith("Jobbet startade aldrig")
