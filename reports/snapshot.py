@@ -204,12 +204,16 @@ def computed_area(figure, unit_outcomes: list[Outcome]) -> Outcome:
 def _cell(figure, year: int, outcome: Outcome, previous: Outcome | None) -> dict:
     evaluation = figure.evaluate(outcome.raw, previous.raw if previous else None)
     numeric = figure.value_kind in NUMERIC
+    label = evaluation.label
+    if evaluation.status == targets.Status.MISSING and not outcome.missing:
+        # A value without the previous year's: "should increase" cannot be judged yet.
+        label = "Kan inte bedömas"
     return {
         "year": year,
         "value": _plain(outcome.raw),
         "display": targets.format_value(outcome.raw, figure.value_kind),
         "status": str(evaluation.status),
-        "status_label": evaluation.label,
+        "status_label": label,
         "symbol": evaluation.symbol,
         "reason": evaluation.reason,
         "trend": targets.trend(outcome.raw, previous.raw) if previous and numeric else "",

@@ -116,3 +116,14 @@ def test_snapshot_takes_a_fixed_number_of_queries(simba_plan, django_assert_max_
     period(simba_plan, "month", date(2027, 1, 1))
     with django_assert_max_num_queries(16):
         build_snapshot(simba_plan, 2027, "samordningsgruppen")
+
+
+def test_should_increase_without_last_years_value_cannot_be_judged(simba_plan):
+    value(simba_plan, "Antal förskrivna FaR", "Ale", year(simba_plan, 2026), number=Decimal(40))
+    snap = build_snapshot(simba_plan, 2026, "samordningsgruppen")
+    cell = cells(find_figure(snap, "Antal förskrivna FaR"), "Ale")[2026]
+    assert (cell["display"], cell["status"], cell["status_label"]) == (
+        "40",
+        "missing",
+        "Kan inte bedömas",
+    )
