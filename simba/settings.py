@@ -200,12 +200,16 @@ SIMBA_BASE_URL = env_str("SIMBA_BASE_URL", "http://127.0.0.1:8000")
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {"task": "simba.clear_expired_sessions", "schedule": 6 * 3600},
     "clear-old-login-records": {"task": "simba.clear_old_login_records", "schedule": 24 * 3600},
+    "reports-fail-stale": {"task": "reports.fail_stale", "schedule": 300.0},
     "follow-up-reminders": {
         "task": "indicators.send_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
 }
 # --- end of scheduled jobs -----------------------------------------------------------------------
+# Yearly reports (reports/): a job queued or running longer than this is marked failed (its
+# worker died); checked on report pages and by a periodic task (CELERY_BEAT_SCHEDULE below).
+SIMBA_REPORT_STALE_MINUTES = env_int("SIMBA_REPORT_STALE_MINUTES", 15)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", plan_views.home, name="home"),
     path("planer/", include("plans.urls")),
     path("uppfoljning/", include("indicators.urls")),
+    path("rapporter/", include("reports.urls")),
     path("logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path(

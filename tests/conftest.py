@@ -22,7 +22,9 @@ def _plain_http():
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
+def _test_settings(settings, tmp_path):
+    # Generated files (reports) go to a temporary folder, never into the worktree.
+    settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Hashed static names need `collectstatic`; tests serve the files as they are.
     settings.STORAGES = {

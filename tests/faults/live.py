@@ -12,7 +12,7 @@ import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 
-from tests.faults.workers import ROOT
+from tests.workers import ROOT
 
 
 def free_port() -> int:

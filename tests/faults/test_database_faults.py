@@ -16,7 +16,7 @@ from django.db import connection
 
 from tests.conftest import PASSWORD
 from tests.faults.live import Browser, database_url, gunicorn, production_password
-from tests.faults.workers import ROOT
+from tests.workers import ROOT
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
 

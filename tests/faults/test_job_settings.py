@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from tests.faults.workers import ROOT
+from tests.workers import ROOT
 
 
 def test_visibility_timeout_exceeds_the_hard_time_limit_by_default():

@@ -11,7 +11,7 @@ import uuid
 import pytest
 
 from simba.celery import diagnostic_sleep
-from tests.faults import workers
+from tests import workers
 
 pytestmark = pytest.mark.worker
 

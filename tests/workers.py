@@ -1,4 +1,5 @@
-"""Real Celery worker processes for the fault tests, on this checkout's own Redis DB and queue."""
+"""Real Celery worker processes for tests: on this checkout's Redis DB (TEST_REDIS_URL) and a
+queue of their own, optionally on the test database; and this test process as their client."""
 
 import os
 import socket
@@ -33,13 +34,31 @@ def unique_queue() -> str:
     return f"simba-fault-{uuid.uuid4().hex[:10]}"
 
 
-def start_worker(queue: str, pool: str = "solo") -> subprocess.Popen:
+def test_database_url() -> str:
+    """The test database of this test run, for a worker that must read and write its data."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("A worker process shares the test database only on PostgreSQL.")
+    s = connection.settings_dict
+    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
+    return f"postgres://{s['USER']}{password}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
+
+
+def start_worker(
+    queue: str, pool: str = "solo", on_test_db: bool = False, **extra_env: str
+) -> subprocess.Popen:
+    """A worker taking only `queue`; with `on_test_db` it uses this run's test database (the
+    test must then be transactional, so the worker sees committed rows)."""
     env = {
         **os.environ,
         "REDIS_URL": REDIS_URL,
         "DEBUG": "true",
         "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
+        **extra_env,
     }
+    if on_test_db:
+        env["DATABASE_URL"] = test_database_url()
     return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "simba", "worker", f"--pool={pool}",
          "--concurrency=1", "--loglevel=WARNING", "--without-heartbeat", "--without-gossip",
@@ -59,15 +78,19 @@ def stop(worker: subprocess.Popen) -> None:
 
 
 @contextmanager
-def client_app():
-    """This process sends through Redis instead of running tasks in-process.
+def client_app(queue: str | None = None):
+    """This process sends through Redis (to `queue` by default) instead of running tasks
+    in-process.
 
     Celery caches its connection pool and result backend at first use; a test that ran a task
     in-process before would leave them pointing at the in-memory broker, so they are dropped
     on the way in and out."""
-    keys = ("broker_url", "result_backend", "task_always_eager")
+    keys = ("broker_url", "result_backend", "task_always_eager", "task_default_queue")
     previous = {key: app.conf[key] for key in keys}
-    app.conf.update(broker_url=REDIS_URL, result_backend=REDIS_URL, task_always_eager=False)
+    app.conf.update(
+        broker_url=REDIS_URL, result_backend=REDIS_URL, task_always_eager=False,
+        task_default_queue=queue or previous["task_default_queue"],
+    )  # fmt: skip
     _forget_connections()
     try:
         yield redis.Redis.from_url(REDIS_URL)

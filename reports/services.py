@@ -1,0 +1,128 @@
+"""Ordering, retrying, publishing and stale-job detection: the report's rules, no HTTP.
+
+Each state change is a guarded update (`filter(pk=…, status=…).update(…)` checked for one
+row), so two requests or a request and a worker racing cannot both win.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from reports.models import Report, ReportEvent
+from reports.snapshot import build_snapshot, fingerprint
+
+
+def stale_after() -> timedelta:
+    """A job queued or running longer than this has lost its worker (SIMBA_REPORT_STALE_MINUTES)."""
+    return timedelta(minutes=getattr(settings, "SIMBA_REPORT_STALE_MINUTES", 15))
+
+
+class ReportError(Exception):
+    """A refused action; the message is Swedish and says what to do instead."""
+
+
+@dataclass
+class Ordered:
+    report: Report
+    reused: bool
+
+
+def _enqueue(report: Report) -> None:
+    from reports.tasks import render_report
+
+    render_report.delay_on_commit(report.pk)
+
+
+@transaction.atomic
+def order_report(plan, year: int, audience: str, user) -> Ordered:
+    """A new report job, or the stored one when its data has not changed since."""
+    if year not in plan.years:
+        raise ReportError(f"Välj ett år inom planens period {plan.period_label}.")
+    if audience not in Report.Audience.values:
+        raise ReportError("Välj samordningsgruppen eller politiska samrådsgruppen som mottagare.")
+    snapshot = build_snapshot(plan, year, audience, ordered_by=user)
+    digest = fingerprint(snapshot)
+    same = Report.objects.filter(plan=plan, year=year, audience=audience, fingerprint=digest)
+    existing = same.exclude(status=Report.Status.FAILED).order_by("-requested_at").first()
+    if existing is not None:
+        ReportEvent.objects.create(report=existing, action=ReportEvent.Action.REUSED, by=user)
+        return Ordered(existing, reused=True)
+    report = Report.objects.create(
+        plan=plan,
+        year=year,
+        audience=audience,
+        requested_by=user,
+        snapshot=snapshot,
+        fingerprint=digest,
+    )
+    ReportEvent.objects.create(report=report, action=ReportEvent.Action.ORDERED, by=user)
+    _enqueue(report)
+    return Ordered(report, reused=False)
+
+
+@transaction.atomic
+def retry_report(report: Report, user) -> None:
+    """A failed job goes back to the queue with the same frozen snapshot."""
+    changed = Report.objects.filter(pk=report.pk, status=Report.Status.FAILED).update(
+        status=Report.Status.QUEUED,
+        error="",
+        error_detail="",
+        started_at=None,
+        finished_at=None,
+        queued_at=timezone.now(),
+    )
+    if changed != 1:
+        raise ReportError("Bara en rapport som har misslyckats kan försökas igen.")
+    ReportEvent.objects.create(report=report, action=ReportEvent.Action.RETRIED, by=user)
+    _enqueue(report)
+
+
+@transaction.atomic
+def publish_report(report: Report, user) -> None:
+    """Readers see the report from now on; it never changes afterwards."""
+    changed = Report.objects.filter(
+        pk=report.pk, status=Report.Status.DONE, published_at__isnull=True
+    ).update(published_at=timezone.now(), published_by=user)
+    if changed != 1:
+        raise ReportError("Bara en färdig rapport som inte redan är publicerad kan publiceras.")
+    ReportEvent.objects.create(report=report, action=ReportEvent.Action.PUBLISHED, by=user)
+
+
+def fail_stale_reports(now=None) -> int:
+    """Mark jobs whose worker died (or never came) as failed, so they can be retried.
+
+    Runs when a report page is opened and as the periodic task `reports.fail_stale`.
+    """
+    now = now or timezone.now()
+    limit = now - stale_after()
+    minutes = int(stale_after().total_seconds() // 60)
+    cases = (
+        (
+            Report.objects.filter(status=Report.Status.RUNNING, started_at__lt=limit),
+            f"Jobbet avbröts: det blev inte klart inom {minutes} minuter "
+            "(bakgrundsprocessen kan ha stoppats). Försök igen.",
+        ),
+        (
+            Report.objects.filter(status=Report.Status.QUEUED, queued_at__lt=limit),
+            f"Jobbet startade aldrig: ingen bakgrundsprocess tog det inom {minutes} minuter. "
+            "Försök igen; kvarstår felet, kontakta administratören.",
+        ),
+    )
+    count = 0
+    for rows, reason in cases:
+        for pk in list(rows.values_list("pk", flat=True)):
+            changed = rows.filter(pk=pk).update(
+                status=Report.Status.FAILED,
+                error=reason,
+                error_detail="Upptäckt av fail_stale_reports (för lång tid i kö eller körning).",
+                finished_at=now,
+            )
+            if changed:
+                ReportEvent.objects.create(
+                    report_id=pk, action=ReportEvent.Action.FAILED, note=reason
+                )
+            count += changed
+    return count

@@ -1,0 +1,97 @@
+"""The Celery job that renders a report: ids in, guarded state changes, bytes stored at the end.
+
+`acks_late` with `reject_on_worker_lost`: a worker killed mid-job leaves the message in Redis
+and another worker takes it again (redelivered, so it may claim a RUNNING row). A job that no
+worker finishes is marked failed by `fail_stale_reports` (on page load and periodically).
+"""
+
+import hashlib
+import logging
+import traceback
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from reports.models import Report, ReportEvent
+from reports.rendering import ReportRenderError, render_report_pdf
+from reports.services import fail_stale_reports, stale_after
+from simba.celery import app
+
+log = logging.getLogger(__name__)
+
+GENERIC_FAILURE = (
+    "Rapporten kunde inte skapas: ett fel uppstod när PDF-filen byggdes. Försök igen; "
+    "kvarstår felet, kontakta administratören och ange den tekniska beskrivningen nedan."
+)
+
+
+def _claim(report_id: int, redelivered: bool) -> bool:
+    allowed = [Report.Status.QUEUED] + ([Report.Status.RUNNING] if redelivered else [])
+    claimed = Report.objects.filter(pk=report_id, status__in=allowed).update(
+        status=Report.Status.RUNNING, started_at=timezone.now()
+    )
+    return claimed == 1
+
+
+def _store(report: Report, pdf: bytes) -> None:
+    """File first, then the row in one guarded update; a lost race removes the file again."""
+    name = report.file.field.generate_filename(report, "report.pdf")
+    stored = report.file.storage.save(name, ContentFile(pdf))
+    with transaction.atomic():
+        changed = Report.objects.filter(pk=report.pk, status=Report.Status.RUNNING).update(
+            status=Report.Status.DONE,
+            file=stored,
+            checksum=hashlib.sha256(pdf).hexdigest(),
+            size=len(pdf),
+            finished_at=timezone.now(),
+        )
+        if changed != 1:
+            report.file.storage.delete(stored)
+            return
+        ReportEvent.objects.create(report=report, action=ReportEvent.Action.DONE)
+
+
+def _fail(report_id: int, reason: str, exc: BaseException) -> None:
+    detail = "".join(traceback.format_exception(exc))[-4000:]
+    changed = Report.objects.filter(pk=report_id, status=Report.Status.RUNNING).update(
+        status=Report.Status.FAILED, error=reason, error_detail=detail, finished_at=timezone.now()
+    )
+    if changed:
+        ReportEvent.objects.create(
+            report_id=report_id, action=ReportEvent.Action.FAILED, note=reason
+        )
+
+
+@app.task(
+    name="reports.render_report",
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=int(stale_after().total_seconds()) - 60,
+    time_limit=int(stale_after().total_seconds()) - 30,
+)
+def render_report(self, report_id: int) -> str:
+    redelivered = bool((self.request.delivery_info or {}).get("redelivered"))
+    if not _claim(report_id, redelivered):
+        return "skipped"
+    report = Report.objects.get(pk=report_id)
+    ReportEvent.objects.create(report=report, action=ReportEvent.Action.STARTED)
+    try:
+        pdf = render_report_pdf(report.snapshot, report.audience)
+        _store(report, pdf)
+    except ReportRenderError as exc:
+        _fail(report_id, str(exc), exc)
+        return "failed"
+    except Exception as exc:
+        # The job's boundary: whatever broke, the row must say so instead of staying RUNNING.
+        log.exception("Report %s failed", report_id)
+        _fail(report_id, GENERIC_FAILURE, exc)
+        return "failed"
+    return "done"
+
+
+@app.task(name="reports.fail_stale")
+def fail_stale() -> int:
+    """Periodic (Celery beat, see CELERY_BEAT_SCHEDULE): jobs whose worker died become failed."""
+    return fail_stale_reports()

@@ -1,0 +1,139 @@
+"""Report pages: thin views over reports/services.py and reports/access.py."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.roles import is_process_leader
+from plans.models import Plan
+from reports.access import get_report_for_user, get_report_to_handle, visible_reports
+from reports.forms import OrderForm
+from reports.rendering import ReportRenderError, report_context
+from reports.services import (
+    ReportError,
+    fail_stale_reports,
+    order_report,
+    publish_report,
+    retry_report,
+)
+
+
+def home(request):
+    plan = Plan.objects.exclude(status=Plan.Status.ARCHIVED).first()
+    if plan is None:
+        raise Http404("Det finns ingen handlingsplan ännu.")
+    return redirect("reports:index", plan_pk=plan.pk)
+
+
+def index(request, plan_pk: int):
+    plan = get_object_or_404(Plan, pk=plan_pk)
+    fail_stale_reports()
+    leader = is_process_leader(request.user)
+    return render(
+        request,
+        "reports/index.html",
+        {
+            "plan": plan,
+            "reports": visible_reports(request.user, plan),
+            "form": OrderForm(plan, initial={"year": plan.first_year}) if leader else None,
+            "leader": leader,
+        },
+    )
+
+
+@require_POST
+def order(request, plan_pk: int):
+    plan = get_object_or_404(Plan, pk=plan_pk)
+    if not is_process_leader(request.user):
+        raise PermissionDenied("Bara processledaren kan beställa rapporter.")
+    form = OrderForm(plan, request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("reports:index", plan_pk=plan.pk)
+    try:
+        result = order_report(
+            plan, form.cleaned_data["year"], form.cleaned_data["audience"], request.user
+        )
+    except ReportError as exc:
+        messages.error(request, str(exc))
+        return redirect("reports:index", plan_pk=plan.pk)
+    if result.reused:
+        messages.info(
+            request, "Underlaget är oförändrat sedan förra beställningen: den sparade rapporten "
+            "används i stället för att skapa en ny."
+        )  # fmt: skip
+    else:
+        messages.success(request, "Rapporten är beställd och skapas nu i bakgrunden.")
+    return redirect("reports:detail", pk=result.report.pk)
+
+
+def _status_context(request, report):
+    return {"object": report, "leader": is_process_leader(request.user)}
+
+
+def detail(request, pk: int):
+    fail_stale_reports()
+    report = get_report_for_user(request.user, pk)
+    context = _status_context(request, report)
+    context["events"] = report.events.select_related("by")
+    return render(request, "reports/detail.html", context)
+
+
+def status(request, pk: int):
+    """The status box alone, polled by htmx every 2 s while the job is queued or running."""
+    fail_stale_reports()
+    report = get_report_for_user(request.user, pk)
+    return render(request, "reports/_status.html", _status_context(request, report))
+
+
+def download(request, pk: int):
+    """Permission is checked on every download; the file's name on disk is never exposed."""
+    report = get_report_for_user(request.user, pk)
+    if not report.file:
+        raise Http404("Rapporten har ingen fil ännu.")
+    response = FileResponse(
+        report.file.open("rb"), as_attachment=True, filename=report.download_name,
+        content_type="application/pdf",
+    )  # fmt: skip
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def web(request, pk: int):
+    """The same report as a web page, from the same frozen snapshot and templates."""
+    report = get_report_for_user(request.user, pk)
+    try:
+        context = report_context(report.snapshot, report.audience, report.finished_at)
+    except ReportRenderError as exc:
+        raise Http404(str(exc)) from exc
+    context["object"] = report
+    return render(request, "reports/web.html", context)
+
+
+@require_POST
+def retry(request, pk: int):
+    report = get_report_to_handle(request.user, pk)
+    try:
+        retry_report(report, request.user)
+    except ReportError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Rapporten ligger i kö igen.")
+    return redirect("reports:detail", pk=report.pk)
+
+
+@require_POST
+def publish(request, pk: int):
+    report = get_report_to_handle(request.user, pk)
+    try:
+        publish_report(report, request.user)
+    except ReportError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Rapporten är publicerad och kan nu läsas av alla inloggade.")
+    return redirect("reports:detail", pk=report.pk)
