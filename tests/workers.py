@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ import redis
 
 from simba.celery import app
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 VISIBILITY_TIMEOUT = 3  # seconds: how soon Redis hands an unacknowledged message out again
 
@@ -100,12 +101,13 @@ def client_app(queue: str | None = None):
 
 
 def _forget_connections() -> None:
-    app._pool = None  # kombu keeps one pool per broker URL: the next use picks the right one
-    if "amqp" in app.__dict__:
-        app.amqp._producer_pool = None
+    """Drop what Celery cached from earlier use (in-process tests run tasks eagerly): the
+    connection pool (one per broker URL), the AMQP helper with its queues and router (built
+    from the default queue of its day) and the result backend."""
+    app._pool = None
+    app.__dict__.pop("amqp", None)
     app._backend_cache = None
-    if hasattr(app._local, "backend"):
-        del app._local.backend
+    app._local = threading.local()
 
 
 def wait_for(predicate, timeout: float, what: str):
