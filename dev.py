@@ -64,25 +64,34 @@ def cmd_run() -> None:
     manage("migrate", "--noinput", "-v", "0", env=env)
     manage("load_plan", "--if-missing", env=env)
     manage("create_demo_users", env=env)
+    manage("seed_demo_values", "--years", "2026", env=env)  # a living follow-up to look at
     say("Startar SIMBA på http://127.0.0.1:8000 (avsluta med Ctrl+C)")
     manage("runserver", "127.0.0.1:8000", env=env)
 
 
-def ensure_chromium() -> None:
-    """Browser tests drive Debian's Chromium; install it where we may (CI runs as root)."""
-    if Path("/usr/bin/chromium").exists():
+SYSTEM_TOOLS = {  # what the tests run, and the Debian package that brings it
+    "/usr/bin/chromium": "chromium",  # browser tests (playwright drives Debian's Chromium)
+    "/usr/bin/pdftotext": "poppler-utils",  # reading the yearly report's PDF text
+}
+
+
+def ensure_system_tools() -> None:
+    """Install the Debian packages the tests need, where we may (CI runs as root)."""
+    missing = [package for path, package in SYSTEM_TOOLS.items() if not Path(path).exists()]
+    if not missing:
         return
     if shutil.which("apt-get") and os.geteuid() == 0:
-        say("Installerar Chromium för webbläsartesterna (Debian-paket)")
+        say("Installerar " + ", ".join(missing) + " (Debian-paket) för testerna")
         run("apt-get", "update", "-qq")
-        run("apt-get", "install", "-y", "-qq", "chromium")
+        run("apt-get", "install", "-y", "-qq", *missing)
     else:
-        print("Chromium saknas och kan inte installeras här: webbläsartesterna hoppas över.")
+        print("Saknas och kan inte installeras här: " + ", ".join(missing)
+              + ". Tester som behöver dem hoppas över eller misslyckas.")  # fmt: skip
 
 
 def cmd_test(pytest_args: list[str]) -> None:
     install(["test"])
-    ensure_chromium()
+    ensure_system_tools()
     env = {**os.environ}
     in_ci = env.get("CI", "").lower() == "true"
     if "DATABASE_URL" not in env:

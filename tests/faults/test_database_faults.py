@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date
 from shutil import which
 
 import pytest
@@ -102,6 +103,30 @@ def _render_plan_page(db_name: str, username: str) -> str:
     return result.stdout
 
 
+def _yearly_report(db_name: str) -> tuple[str, str]:
+    """The 2026 report for the politicians as built from `db_name`: its data fingerprint and
+    the text of its PDF (with a fixed generation time, so two builds can be compared)."""
+    code = (
+        "import django, io, datetime; django.setup();"
+        "from pypdf import PdfReader; from plans.models import Plan;"
+        "from reports.snapshot import build_snapshot, fingerprint;"
+        "from reports.rendering import render_report_pdf;"
+        "at = datetime.datetime(2027, 1, 15, 9, 0, tzinfo=datetime.UTC);"
+        "snap = build_snapshot(Plan.objects.get(), 2026, 'politiska_samradsgruppen', now=at);"
+        "pdf = render_report_pdf(snap, 'politiska_samradsgruppen', generated_at=at);"
+        "print(fingerprint(snap));"
+        "print(''.join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))"
+    )
+    env = {**os.environ, "DATABASE_URL": database_url(db_name), "DEBUG": "true",
+           "DJANGO_SETTINGS_MODULE": "simba.settings"}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    fingerprint, _, text = result.stdout.partition("\n")
+    return fingerprint, text
+
+
 @pytest.fixture
 def restore_db():
     name = f"{connection.settings_dict['NAME']}_restored"
@@ -112,7 +137,12 @@ def restore_db():
     subprocess.run(["dropdb", *host, "--if-exists", "--force", name], check=True)
 
 
-def test_backup_and_restore_reproduce_the_same_data_and_reports(reader, restore_db, tmp_path):
+def test_backup_and_restore_reproduce_the_same_data_and_reports(
+    reader, simba_plan, restore_db, tmp_path
+):
+    from indicators.demo import fill_values
+
+    fill_values(simba_plan, [2026], seed=7, today=date(2027, 3, 1))  # values, some approved
     source = connection.settings_dict["NAME"]
     media = tmp_path / "media"
     (media / "reports").mkdir(parents=True)
@@ -138,8 +168,9 @@ def test_backup_and_restore_reproduce_the_same_data_and_reports(reader, restore_
     assert (restored_media / "reports" / "arsrapport-2026.pdf").read_bytes() == (
         b"%PDF-1.7 stored report"
     )
-    # TODO(issue 5): also build the yearly report from the restored database and compare it
-    # with the one built from the source (same data fingerprint, same PDF text).
+    restored_report = _yearly_report(restore_db)
+    assert restored_report == _yearly_report(source)
+    assert "Medelvårdtiden som utskrivningsklar" in restored_report[1]
 
 
 def test_restore_refuses_without_confirmation(tmp_path):
