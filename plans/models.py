@@ -10,6 +10,15 @@ from simple_history.models import HistoricalRecords
 from plans.codes import sort_key
 
 
+def _with_sort_key(item, save_kwargs: dict) -> dict:
+    """Derive the sort key from the code before a save (also when only `code` is saved)."""
+    item.sort_key = sort_key(item.code)
+    fields = save_kwargs.get("update_fields")
+    if fields is not None and "code" in fields:
+        save_kwargs["update_fields"] = {*fields, "sort_key"}
+    return save_kwargs
+
+
 class Plan(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Utkast")
@@ -149,10 +158,7 @@ class Goal(models.Model):
         return f"Mål {self.code} {self.title}"
 
     def save(self, *args, **kwargs):
-        self.sort_key = sort_key(self.code)
-        if kwargs.get("update_fields") is not None and "code" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key"}
-        super().save(*args, **kwargs)
+        super().save(*args, **_with_sort_key(self, kwargs))
 
     @property
     def background_paragraphs(self) -> list[str]:
@@ -197,10 +203,7 @@ class Activity(models.Model):
         return f"{self.code} {self.text[:60]}"
 
     def save(self, *args, **kwargs):
-        self.sort_key = sort_key(self.code)
-        if kwargs.get("update_fields") is not None and "code" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key"}
-        super().save(*args, **kwargs)
+        super().save(*args, **_with_sort_key(self, kwargs))
 
 
 class Responsibility(models.Model):
