@@ -2,30 +2,15 @@
 and units there are."""
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from indicators.demo import fill_values
 from indicators.models import KeyFigure, OrgUnit
 from indicators.reporting import ensure_reporting
 from tests.indicators.conftest import entry_url
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, url, params=None) -> int:
-    """Counted at the cursor (CaptureQueriesContext loses queries to the request's reset)."""
-    client.get(url, params)  # warm: creates any missing periods and reports
-    statements = []
-
-    def counter(execute, sql, params_, many, context):
-        statements.append(sql)
-        return execute(sql, params_, many, context)
-
-    with connection.execute_wrapper(counter):
-        assert client.get(url, params).status_code == 200
-    assert len(statements) > 5  # the page really reads the database
-    return len(statements)
 
 
 def add_figures(plan, count):

@@ -201,13 +201,9 @@ def test_moving_a_key_figure_changes_its_place(leader, goal):
 
 
 def _editor_queries(client, plan) -> int:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    from tests.queries import count_queries
 
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(reverse("plans:editor", args=[plan.pk]))
-    assert response.status_code == 200
-    return len(queries)
+    return count_queries(client, reverse("plans:editor", args=[plan.pk]))
 
 
 def test_editor_queries_do_not_grow_with_the_size_of_the_plan(leader, simba_plan, plan_document):

@@ -1,10 +1,9 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plans.document import enlarged, load_plan
 from tests import seed
+from tests.queries import count_queries
 from tests.seed import norm
 
 pytestmark = pytest.mark.django_db
@@ -50,10 +49,7 @@ def test_plan_page_numbers_goals_in_document_order(client, reader, simba_plan):
 
 
 def _plan_page_queries(client, plan) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(reverse("plans:detail", args=[plan.pk]))
-    assert response.status_code == 200
-    return len(queries)
+    return count_queries(client, reverse("plans:detail", args=[plan.pk]))
 
 
 def test_plan_page_queries_do_not_grow_with_the_number_of_goals(
