@@ -104,6 +104,9 @@ def cmd_test(pytest_args: list[str]) -> None:
     if in_ci and not port_open("127.0.0.1", 6379):
         sys.exit("CI kräver Redis på 127.0.0.1:6379, men den svarar inte.")
     env.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
+    # The suite tests production behaviour (secure cookies, HSTS, no debug pages): a DEBUG=true
+    # left in a developer's shell must not change what it tests.
+    env["DEBUG"] = "false"
     say("Ruff (lint och format)")
     run(PYTHON, "-m", "ruff", "check", ".")
     run(PYTHON, "-m", "ruff", "format", "--check", ".")
