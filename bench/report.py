@@ -6,7 +6,7 @@ DATABASE_URL is set (then that database must be empty and migrated by this scrip
     .venv/bin/python bench/report.py            # SQLite in a temp folder
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/simba_bench .venv/bin/python bench/report.py
 
-For each plan: two full years of values for every unit (reports/sample_data.py), then the
+For each plan: two full years of values for every unit (indicators/demo.py), then the
 snapshot (database → plain data) and the PDF (WeasyPrint) are timed; the PDF is rendered
 `--runs` times and the best time is kept (the first render also loads fonts). CPU time
 (process time) is printed beside wall time: on a shared, busy machine it is the steadier figure.
@@ -18,6 +18,7 @@ import os
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,15 +70,17 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         setup_django(folder)
+        from indicators.demo import fill_values
         from plans.document import enlarged, load_plan, read_document
-        from reports.sample_data import fill_sample_values
 
         document = read_document()
         results = {}
         for label, doc in (("real plan", document), (f"{args.factor}× plan", None)):
             doc = doc or enlarged(document, args.factor)
             plan = load_plan(doc)
-            values = fill_sample_values(plan, list(plan.years), seed=2026)
+            # "today" half a year after the plan: older periods approved, recent ones submitted.
+            today = date(plan.last_year + 1, 6, 1)
+            values = fill_values(plan, list(plan.years), seed=2026, today=today)
             result = measure(plan, args.runs)
             results[label] = result
             print(

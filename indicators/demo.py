@@ -3,6 +3,7 @@
 `fill_values(plan, years, seed)` is a plain function (the reports benchmark calls it too): the
 same seed gives the same values. Some values are left out and some marked "not available", so
 missing data shows as it will in real life. Periods are approved up to the last finished one.
+The whole area's activity follow-up (status and comment per activity and year) is filled too.
 """
 
 import random
@@ -11,10 +12,18 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from indicators.models import OrgUnit, Submission, SubmissionEvent, Value
+from indicators.activities import plan_activities, year_period
+from indicators.models import ActivityFollowUp, OrgUnit, Submission, SubmissionEvent, Value
 from indicators.reporting import ensure_reporting
 from indicators.targets import ValueKind
 
+COMMENTS = [
+    "Arbetet följer planen.",
+    "Försenat på grund av personalbrist under hösten.",
+    "Implementeringen klar.",
+    "Samverkansdialog pausad i väntan på nytt avtal.",
+    "",
+]
 SIZE = {"1440": 1.0, "1482": 1.6, "1415": 0.9, "1407": 0.6, "SIMBA": 4.1}  # rough population
 
 
@@ -90,7 +99,24 @@ def fill_values(plan, years=None, seed: int = 2026, today: date | None = None, u
             new.append(value)
     Value.objects.bulk_create(new, batch_size=500)
     _mark_submitted(finished, today, user)
+    _fill_activity_follow_ups(plan, sorted(years), rng, user)
     return len(new)
+
+
+def _fill_activity_follow_ups(plan, years, rng, user):
+    """The whole area's status and comment per activity and year; existing ones are kept."""
+    statuses = [s for s, _ in ActivityFollowUp.Status.choices]
+    weighted = statuses[:3] * 3 + statuses[3:]  # mostly not started, in progress or done
+    activities = list(plan_activities(plan))
+    follow_ups = [
+        ActivityFollowUp(
+            activity=activity, period=year_period(plan, year), org_unit=None,
+            status=rng.choice(weighted), comment=rng.choice(COMMENTS), updated_by=user,
+        )
+        for year in years
+        for activity in activities
+    ]  # fmt: skip
+    ActivityFollowUp.objects.bulk_create(follow_ups, ignore_conflicts=True)
 
 
 def _mark_submitted(pairs, today, user):

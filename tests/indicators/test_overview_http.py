@@ -103,3 +103,17 @@ def test_seed_demo_values_command_fills_every_unit(simba_plan):
     units = set(Value.objects.values_list("org_unit__name", flat=True))
     assert units == {"Ale", "Kungälv", "Stenungsund", "Tjörn", "SIMBA-området"}
     assert Value.objects.filter(not_available=True).exists()
+
+
+def test_demo_values_give_every_activity_a_whole_area_status_per_year(simba_plan):
+    from plans.models import Activity
+
+    fill_values(simba_plan, [2026, 2027], seed=1)
+    fill_values(simba_plan, [2026, 2027], seed=2)  # a second run keeps what is there
+    activities = Activity.objects.filter(goal__focus_area__plan=simba_plan).count()
+    follow_ups = ActivityFollowUp.objects.filter(
+        org_unit=None, activity__goal__focus_area__plan=simba_plan
+    )
+    assert follow_ups.count() == 2 * activities
+    assert set(follow_ups.values_list("period__start__year", flat=True)) == {2026, 2027}
+    assert len(set(follow_ups.values_list("status", flat=True))) > 1
