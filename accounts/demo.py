@@ -13,7 +13,7 @@ DEMO_USERS = [
     ("ale", "Närområdesgrupp Ale", Profile.Role.AREA_GROUP, "1440"),
     ("kungalv", "Närområdesgrupp Kungälv", Profile.Role.AREA_GROUP, "1482"),
     ("stenungsund", "Närområdesgrupp Stenungsund", Profile.Role.AREA_GROUP, "1415"),
-    ("tjorn", "Närområdesgrupp Tjörn", Profile.Role.AREA_GROUP, "1407"),
+    ("tjorn", "Närområdesgrupp Tjörn", Profile.Role.AREA_GROUP, "1419"),
     ("politiker", "Politiker i politiska samrådsgruppen", Profile.Role.READER, None),
     ("admin", "Administratör", Profile.Role.ADMIN, None),
 ]

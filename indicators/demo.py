@@ -24,7 +24,7 @@ COMMENTS = [
     "Samverkansdialog pausad i väntan på nytt avtal.",
     "",
 ]
-SIZE = {"1440": 1.0, "1482": 1.6, "1415": 0.9, "1407": 0.6, "SIMBA": 4.1}  # rough population
+SIZE = {"1440": 1.0, "1482": 1.6, "1415": 0.9, "1419": 0.6, "SIMBA": 4.1}  # rough population
 
 
 def _number(rng, kf, unit, index):

@@ -1,5 +1,7 @@
 """Shared test fixtures: the real plan, and one named user per role (as healthchecks does)."""
 
+import os
+
 import pytest
 
 from accounts.models import Profile
@@ -19,6 +21,18 @@ def _plain_http():
 
     with override_settings(SECURE_SSL_REDIRECT=False):
         yield
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings():
+    """A test database of this run's own (test_simba_<run id>): parallel checkouts on the
+    shared PostgreSQL server never drop each other's database."""
+    from django.conf import settings
+
+    run_id = os.environ.setdefault("SIMBA_TEST_RUN_ID", str(os.getpid()))
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = f"test_{database['NAME']}_{run_id}"
 
 
 @pytest.fixture(autouse=True)
@@ -63,7 +77,7 @@ def ale_user(simba_plan, django_user_model):
 
 @pytest.fixture
 def tjorn_user(simba_plan, django_user_model):
-    return make_user(django_user_model, "tore", Profile.Role.AREA_GROUP, "1407")
+    return make_user(django_user_model, "tore", Profile.Role.AREA_GROUP, "1419")
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Real Celery worker processes for tests: on this checkout's Redis DB (TEST_REDIS_URL) and a
 queue of their own, optionally on the test database; and this test process as their client."""
 
+import atexit
 import os
 import socket
 import subprocess
@@ -17,7 +18,39 @@ import redis
 from simba.celery import app
 
 ROOT = Path(__file__).resolve().parents[1]
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+RUN_ID = os.environ.setdefault("SIMBA_TEST_RUN_ID", str(os.getpid()))
+LEASE_SECONDS = 4 * 3600
+
+
+def _lease_redis_db() -> str:
+    """A Redis DB (1–15) of this test run's own, so that parallel checkouts never share queues
+    or results: leased in DB 0 with SET NX, released at exit, expiring if the run is killed."""
+    if os.environ.get("TEST_REDIS_URL"):
+        return os.environ["TEST_REDIS_URL"]
+    leases = redis.Redis(host="127.0.0.1", port=6379, db=0, socket_connect_timeout=1)
+    try:
+        for number in range(1, 16):
+            key = f"simba-test-run:db{number}"
+            if leases.set(key, RUN_ID, nx=True, ex=LEASE_SECONDS) or (
+                leases.get(key) == RUN_ID.encode()
+            ):
+                atexit.register(_release, leases, key)
+                os.environ["TEST_REDIS_URL"] = f"redis://127.0.0.1:6379/{number}"
+                return os.environ["TEST_REDIS_URL"]
+    except redis.ConnectionError:
+        return "redis://127.0.0.1:6379/15"  # no server: the worker tests skip (require_redis)
+    raise RuntimeError("All Redis test DBs 1–15 are leased by other test runs.")
+
+
+def _release(leases: redis.Redis, key: str) -> None:
+    try:
+        if leases.get(key) == RUN_ID.encode():
+            leases.delete(key)
+    except redis.RedisError:
+        pass  # it expires on its own
+
+
+REDIS_URL = _lease_redis_db()
 VISIBILITY_TIMEOUT = 3  # seconds: how soon Redis hands an unacknowledged message out again
 
 

@@ -200,7 +200,7 @@ def test_several_submitted_reports_are_approved_at_once(
 ):
     from indicators.models import OrgUnit
 
-    tjorn = OrgUnit.objects.get(code="1407")
+    tjorn = OrgUnit.objects.get(code="1419")
     client.force_login(tjorn_user)
     figures = found.figures_for(tjorn, year_2027)
     client.post(entry_url(tjorn, year_2027), {**grid_data(figures), "spara_och_skicka": "1"})
