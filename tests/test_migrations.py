@@ -21,7 +21,5 @@ def test_tjorn_gets_its_official_code_1419_and_oeckeroe_is_untouched():
 
     new = migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
-    codes = dict(
-        new.get_model("indicators", "OrgUnit").objects.values_list("name", "code")
-    )
+    codes = dict(new.get_model("indicators", "OrgUnit").objects.values_list("name", "code"))
     assert codes == {"Tjörn": "1419", "Ale": "1440"}
