@@ -62,7 +62,13 @@ def transition(submission: Submission, action: str, user, reason: str = "", figu
     current = locked.get(pk=submission.pk)
     actor = actor_for(user, current.org_unit)
     target = workflow.next_status(
-        current.status, action, actor, current.period.deadline, today(), reason
+        current.status,
+        action,
+        actor,
+        current.period.deadline,
+        today(),
+        reason,
+        period_end=current.period.end,
     )
     if action == workflow.SUBMIT:
         if figures is None:

@@ -90,7 +90,7 @@ def _submit_finished(request, groups):
     sent, waiting = [], []
     for group in groups:
         period = group["period"]
-        if period.end >= today():
+        if not workflow.has_ended(period.end, today()):
             continue
         rows = load_rows(group["submission"].org_unit, period, group["figures"])
         if submit_problems(rows):

@@ -52,6 +52,12 @@ def past_deadline(deadline: date, today: date) -> bool:
     return today > deadline
 
 
+def has_ended(period_end: date, today: date) -> bool:
+    """A period is open for reporting (and may be submitted) from the day it ends: a month that
+    ends today can be reported today, next month's cannot."""
+    return period_end <= today
+
+
 def can_edit(status: str, deadline: date, today: date, actor: Actor) -> bool:
     """Values of a report may change only in draft/returned, and after the deadline only by the
     process leader."""
@@ -77,9 +83,17 @@ def lock_reason(status: str, deadline: date, today: date, actor: Actor) -> str:
 
 
 def next_status(
-    status: str, action: str, actor: Actor, deadline: date, today: date, reason: str = ""
+    status: str,
+    action: str,
+    actor: Actor,
+    deadline: date,
+    today: date,
+    reason: str = "",
+    *,
+    period_end: date,
 ) -> str:
-    """The state after `action`, or TransitionError with the reason in Swedish."""
+    """The state after `action`, or TransitionError with the reason in Swedish. Every page that
+    submits goes through here, so a period that has not ended cannot be submitted from any."""
     if action not in TRANSITIONS:
         raise TransitionError("Okänd åtgärd.")
     allowed_from, target = TRANSITIONS[action]
@@ -94,6 +108,10 @@ def next_status(
         )
     if action in NEEDS_REASON and not reason.strip():
         raise TransitionError(f"Skriv ett skäl för att {ACTION_LABELS[action]} rapporteringen.")
+    if action == SUBMIT and not has_ended(period_end, today):
+        raise TransitionError(
+            f"Perioden tar slut {period_end:%Y-%m-%d} och kan skickas in först från den dagen."
+        )
     if action == SUBMIT and not actor.is_process_leader and past_deadline(deadline, today):
         raise TransitionError(
             f"Sista dag att rapportera var {deadline:%Y-%m-%d}. Kontakta processledaren."
