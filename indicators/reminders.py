@@ -75,7 +75,7 @@ def send_reminders(today, days: int | None = None) -> int:
     """Send one e-mail per unit listing its reports due soon; returns the number of e-mails."""
     from plans.models import Plan
 
-    for plan in Plan.objects.exclude(status=Plan.Status.ARCHIVED):
+    for plan in Plan.objects.filter(status=Plan.Status.ADOPTED):  # drafts have no follow-up yet
         ensure_reporting(plan)
     base_url = getattr(settings, "SIMBA_BASE_URL", "").rstrip("/")
     by_unit: dict = {}

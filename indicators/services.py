@@ -113,9 +113,3 @@ STATUS_SYMBOLS = {
     "Godkänd": "✓",
     "Återsänd": "↩",
 }
-
-
-def current_plan():
-    from plans.models import Plan
-
-    return Plan.objects.exclude(status=Plan.Status.ARCHIVED).first()

@@ -18,13 +18,13 @@ from indicators.services import (
     STATUS_SYMBOLS,
     SubmitBlocked,
     actor_for,
-    current_plan,
     display_status,
     report_for,
     today,
     transition,
     visible_unit,
 )
+from plans.selectors import current_plan
 
 
 def my_reports(request):

@@ -21,9 +21,10 @@ from indicators.filters import SubmissionFilter
 from indicators.forms import ImportForm
 from indicators.models import OrgUnit, Submission, Value
 from indicators.reporting import ensure_reporting
-from indicators.services import bulk_approve, current_plan, today, visible_unit
+from indicators.services import bulk_approve, today, visible_unit
 from indicators.status import figure_statuses, goal_summary
 from indicators.tables import GoalSummaryTable, StatusTable, SubmissionTable
+from plans.selectors import current_plan
 
 EXPORTS = {"csv", "xlsx"}
 

@@ -14,7 +14,8 @@ from indicators import workflow
 from indicators.entry import StaleSave, load_rows, save_rows, submit_problems
 from indicators.models import Submission
 from indicators.reporting import ensure_reporting
-from indicators.services import actor_for, current_plan, today, transition, visible_unit
+from indicators.services import actor_for, today, transition, visible_unit
+from plans.selectors import current_plan
 
 
 def _groups(unit, year, user, data=None):

@@ -1,8 +1,25 @@
 """Queries that load a plan's structure in a fixed number of SQL queries, however large it is."""
 
+from datetime import date
+
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from plans.models import Activity, FocusArea, Goal, Plan, Responsibility
+
+
+def current_plan(today: date | None = None) -> Plan | None:
+    """The plan everyone works with now (start page, follow-up, overview, reports): the adopted
+    plan whose years cover today, else the newest adopted one, else the newest draft. A draft
+    made with "Skapa nästa plan" therefore never takes over while an adopted plan exists."""
+    year = (today or timezone.localdate()).year
+    plans = Plan.objects.exclude(status=Plan.Status.ARCHIVED).order_by("-first_year", "pk")
+    adopted = plans.filter(status=Plan.Status.ADOPTED)
+    return (
+        adopted.filter(first_year__lte=year, last_year__gte=year).first()
+        or adopted.first()
+        or plans.first()
+    )
 
 
 def focus_areas_with_structure(plan: Plan):

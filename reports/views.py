@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import is_process_leader
 from plans.models import Plan
+from plans.selectors import current_plan
 from reports.access import get_report_for_user, get_report_to_handle, visible_reports
 from reports.forms import OrderForm
 from reports.rendering import ReportRenderError, report_context
@@ -21,7 +22,7 @@ from reports.services import (
 
 
 def home(request):
-    plan = Plan.objects.exclude(status=Plan.Status.ARCHIVED).first()
+    plan = current_plan()
     if plan is None:
         raise Http404("Det finns ingen handlingsplan ännu.")
     return redirect("reports:index", plan_pk=plan.pk)

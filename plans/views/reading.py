@@ -4,17 +4,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts import roles
 from plans.models import Plan
-from plans.selectors import focus_areas_with_structure
+from plans.selectors import current_plan, focus_areas_with_structure
 
 
 @login_not_required
 def home(request):
-    """The current plan: the newest adopted one, else the newest draft.
-
-    Anonymous visitors get it only when it is public; everyone else goes to log in.
-    """
-    plans = Plan.objects.exclude(status=Plan.Status.ARCHIVED)
-    plan = plans.filter(status=Plan.Status.ADOPTED).first() or plans.first()
+    """The current plan (`current_plan`); anonymous visitors get it only when it is public."""
+    plan = current_plan()
     if not request.user.is_authenticated and not (plan and plan.is_public):
         return redirect_to_login(request.get_full_path())
     if plan is None:

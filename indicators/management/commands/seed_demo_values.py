@@ -2,19 +2,19 @@ from django.core.management.base import BaseCommand, CommandError
 
 from indicators.demo import fill_values
 from plans.models import Plan
+from plans.selectors import current_plan
 
 
 class Command(BaseCommand):
     help = "Fyller en plan med trovärdiga demovärden för varje enhet och period (bara för demo)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--plan", type=int, help="Planens id (standard: den senaste).")
+        parser.add_argument("--plan", type=int, help="Planens id (standard: den aktuella).")
         parser.add_argument("--years", type=int, nargs="*", help="År att fylla (standard: alla).")
         parser.add_argument("--seed", type=int, default=2026)
 
     def handle(self, *args, plan=None, years=None, seed=2026, **options):
-        plans = Plan.objects.exclude(status=Plan.Status.ARCHIVED)
-        chosen = plans.filter(pk=plan).first() if plan else plans.first()
+        chosen = Plan.objects.filter(pk=plan).first() if plan else current_plan()
         if chosen is None:
             raise CommandError("Ingen plan hittades. Läs in planen först: manage.py load_plan")
         count = fill_values(chosen, years, seed)
