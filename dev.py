@@ -110,6 +110,8 @@ def cmd_test(pytest_args: list[str]) -> None:
     say("Ruff (lint och format)")
     run(PYTHON, "-m", "ruff", "check", ".")
     run(PYTHON, "-m", "ruff", "format", "--check", ".")
+    say("Import-linter (apparna beror åt ett håll)")
+    run(VENV / "bin" / "lint-imports", "--no-cache")  # contracts in pyproject.toml
     say("Django: systemkontroll och saknade migreringar")
     manage("check", "--fail-level", "WARNING", env={**env, "DEBUG": "true"})
     # No database needed to compare models with migrations (SQLite in memory: no warning).

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from accounts.models import Profile
-from indicators.models import OrgUnit
+from organisation.models import OrgUnit
 
 DEMO_PASSWORD = "simba-demo-2026"
 

@@ -17,7 +17,7 @@ class Profile(models.Model):
     )
     role = models.CharField(_("roll"), max_length=20, choices=Role, default=Role.READER)
     org_unit = models.ForeignKey(
-        "indicators.OrgUnit",
+        "organisation.OrgUnit",
         verbose_name=_("organisatorisk enhet"),
         on_delete=models.PROTECT,
         null=True,

@@ -4,8 +4,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from indicators.models import (
     ActivityFollowUp,
-    KeyFigure,
-    OrgUnit,
     Period,
     Submission,
     SubmissionEvent,
@@ -23,23 +21,6 @@ class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             raise PermissionDenied("Historiken kan inte ändras.")
         return super().history_form_view(request, object_id, version_id, extra_context)
-
-
-@admin.register(OrgUnit)
-class OrgUnitAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "kind", "parent"]
-
-
-@admin.register(KeyFigure)
-class KeyFigureAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "goal", "value_kind", "target_label", "frequency"]
-    list_filter = ["value_kind", "target_kind", "frequency", "goal__focus_area__plan"]
-    search_fields = ["name", "plan_text"]
-    filter_horizontal = ["reported_to"]
-
-    @admin.display(description="målvärde")
-    def target_label(self, obj):
-        return obj.target_label
 
 
 @admin.register(Period)

@@ -7,7 +7,7 @@ None and the figure is shown per municipality instead.
 
 from decimal import Decimal
 
-from indicators.targets import ValueKind
+from plans.targets import ValueKind
 
 
 def area_value(value_kind: str, has_fraction: bool, unit_values: list) -> Decimal | None:

@@ -15,7 +15,7 @@ from django.db import transaction
 from indicators.activities import plan_activities, year_period
 from indicators.models import ActivityFollowUp, OrgUnit, Submission, SubmissionEvent, Value
 from indicators.reporting import ensure_reporting
-from indicators.targets import ValueKind
+from plans.targets import ValueKind
 
 COMMENTS = [
     "Arbetet följer planen.",

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 
 from indicators.forms import ValueForm
 from indicators.models import Period, Value
-from indicators.targets import Evaluation, Status, format_value, trend
+from plans.targets import Evaluation, Status, format_value, trend
 
 
 class StaleSave(Exception):

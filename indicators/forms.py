@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import forms
 
 from indicators.models import ActivityFollowUp, KeyFigure, Value
-from indicators.targets import ValueKind
+from plans.targets import ValueKind
 
 YES_NO_CHOICES = [("", "– välj –"), ("ja", "Ja"), ("nej", "Nej")]
 NUMBER_FIELDS = ("number", "numerator", "denominator")

@@ -1,6 +1,6 @@
 """A value's history as people read it: who, when, which field, before → after."""
 
-from indicators.targets import format_value
+from plans.targets import format_value
 
 FIELDS = [
     ("number", "Värde"),

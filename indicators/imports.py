@@ -20,7 +20,7 @@ from indicators.forms import ValueForm
 from indicators.models import Submission, Value
 from indicators.reporting import obligations
 from indicators.services import actor_for, today
-from indicators.targets import ValueKind, format_value
+from plans.targets import ValueKind, format_value
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000

@@ -12,7 +12,7 @@ from decimal import Decimal
 from indicators.aggregation import area_value, can_sum_for_area
 from indicators.models import OrgUnit, Value
 from indicators.reporting import period_matches
-from indicators.targets import Evaluation, Status, evaluate, trend
+from plans.targets import Evaluation, Status, evaluate, trend
 
 
 @dataclass

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from indicators.services import STATUS_SYMBOLS
-from indicators.targets import STATUS_LABELS, Status
-from indicators.targets import STATUS_SYMBOLS as TARGET_SYMBOLS
+from plans.targets import STATUS_LABELS, Status
+from plans.targets import STATUS_SYMBOLS as TARGET_SYMBOLS
 
 
 class SubmissionTable(tables.Table):
@@ -125,7 +125,7 @@ class StatusTable(tables.Table):
 
     @staticmethod
     def rows(statuses) -> list[dict]:
-        from indicators.targets import format_value
+        from plans.targets import format_value
 
         result = []
         for fs in statuses:

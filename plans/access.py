@@ -41,7 +41,7 @@ def _history(user, obj):
 
 
 def _key_figures():
-    from indicators.models import KeyFigure
+    from plans.models import KeyFigure
 
     return KeyFigure.objects.select_related("goal__focus_area__plan")
 

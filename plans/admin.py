@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from plans.models import Activity, Actor, FocusArea, Goal, Plan, Responsibility
+from plans.models import Activity, Actor, FocusArea, Goal, KeyFigure, Plan, Responsibility
 
 
 class FocusAreaInline(admin.TabularInline):
@@ -64,3 +64,15 @@ class ActivityAdmin(SimpleHistoryAdmin):
     list_filter = ["goal__focus_area__plan"]
     search_fields = ["code", "text"]
     inlines = [ResponsibilityInline]
+
+
+@admin.register(KeyFigure)
+class KeyFigureAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "goal", "value_kind", "target_label", "frequency"]
+    list_filter = ["value_kind", "target_kind", "frequency", "goal__focus_area__plan"]
+    search_fields = ["name", "plan_text"]
+    filter_horizontal = ["reported_to"]
+
+    @admin.display(description="målvärde")
+    def target_label(self, obj):
+        return obj.target_label

@@ -1,8 +1,9 @@
 """The plan as a document: the JSON shape in which `fixtures/` ships the real SIMBA plan.
 
 `load_plan` turns such a document into records in one transaction, so a bad document leaves
-nothing half-written. Key figures and organisational units belong to `indicators`; the loader
-creates them too because the document, like the Word original, holds them beside the goals.
+nothing half-written. Key figures belong to this app and organisational units to
+`organisation`; the loader creates both because the document, like the Word original, holds
+them beside the goals.
 """
 
 import copy
@@ -35,7 +36,7 @@ def read_document(path: Path = SIMBA_PLAN) -> dict:
 
 
 def _org_units(document: dict) -> dict:
-    from indicators.models import OrgUnit
+    from organisation.models import OrgUnit
 
     units = {}
     for row in document.get("org_units", []):
@@ -54,7 +55,7 @@ def _org_units(document: dict) -> dict:
 @transaction.atomic
 def load_plan(document: dict) -> Plan:
     """Create a plan with everything in it from a document (see fixtures/)."""
-    from indicators.models import KeyFigure
+    from plans.models import KeyFigure
 
     _org_units(document)
     plan = Plan.objects.create(**document["plan"])

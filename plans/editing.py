@@ -102,8 +102,7 @@ def _count(n: int, one: str, many: str) -> str:
 
 def delete_blockers(obj) -> list[str]:
     """Why `obj` may not be deleted, in Swedish; empty when it may (after confirmation)."""
-    from indicators.models import KeyFigure
-    from plans.models import Activity, FocusArea, Goal
+    from plans.models import Activity, FocusArea, Goal, KeyFigure
 
     goals = Goal.objects.none()
     if isinstance(obj, FocusArea):

@@ -2,9 +2,8 @@
 
 from django import forms
 
-from indicators.models import KeyFigure
 from plans.forms import VersionedForm
-from plans.models import Actor
+from plans.models import Actor, KeyFigure
 
 KF = KeyFigure
 

@@ -104,7 +104,7 @@ def _copy_fields(source, exclude: set[str]) -> dict:
 def create_next_plan(plan: Plan, first_year: int, last_year: int) -> Plan:
     """A new draft with the same structure (focus areas, goals, key figures with their targets,
     activities, responsible groups) for the next period, without follow-up values or periods."""
-    from indicators.models import KeyFigure
+    from plans.models import KeyFigure
 
     plan = _locked(plan)
     _check_next(plan, first_year, last_year)

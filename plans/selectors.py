@@ -24,7 +24,7 @@ def current_plan(today: date | None = None) -> Plan | None:
 
 def focus_areas_with_structure(plan: Plan):
     """Focus areas → goals → key figures and activities with their responsible actors."""
-    from indicators.models import KeyFigure
+    from plans.models import KeyFigure
 
     key_figures = KeyFigure.objects.select_related("followed_up_by").prefetch_related("reported_to")
     activities = Activity.objects.select_related("followed_up_by").prefetch_related(

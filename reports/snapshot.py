@@ -26,7 +26,6 @@ from types import SimpleNamespace
 from django.db.models import Max
 from django.utils import timezone
 
-from indicators import targets
 from indicators.aggregation import area_value, can_sum_for_area
 from indicators.models import (
     ActivityFollowUp,
@@ -37,6 +36,7 @@ from indicators.models import (
     Value,
 )
 from indicators.periods import periods_for
+from plans import targets
 from plans.selectors import focus_areas_with_structure
 
 SCHEMA = 1

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "simba.apps.SimbaConfig",
+    "organisation",
     "accounts",
     "plans",
     "indicators",

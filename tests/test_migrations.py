@@ -1,8 +1,14 @@
-"""Data migrations correct databases that already exist."""
+"""Migrations correct and reshape databases that already exist, keeping every row."""
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+
+BEFORE_THE_MOVE = [
+    ("indicators", "0003_submission_reminded_for"),
+    ("plans", "0001_initial"),
+    ("accounts", "0002_initial"),
+]
 
 
 def migrate(targets):
@@ -12,14 +18,49 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+def latest():
+    return MigrationExecutor(connection).loader.graph.leaf_nodes()
+
+
 @pytest.mark.django_db(transaction=True)
-def test_tjorn_gets_its_official_code_1419_and_oeckeroe_is_untouched():
-    old = migrate([("indicators", "0003_submission_reminded_for")])
+def test_existing_units_key_figures_values_and_profiles_survive_the_move_between_apps(
+    django_user_model,
+):
+    old = migrate(BEFORE_THE_MOVE)
     OrgUnit = old.get_model("indicators", "OrgUnit")
-    OrgUnit.objects.create(name="Tjörn", code="1407", kind="municipality")
-    OrgUnit.objects.create(name="Ale", code="1440", kind="municipality")
+    area = OrgUnit.objects.create(name="SIMBA-området", code="SIMBA", kind="area")
+    tjorn = OrgUnit.objects.create(name="Tjörn", code="1407", kind="municipality", parent=area)
+    OrgUnit.objects.create(name="Ale", code="1440", kind="municipality", parent=area)
+    plan = old.get_model("plans", "Plan").objects.create(title="P", first_year=2026, last_year=2027)
+    focus = old.get_model("plans", "FocusArea").objects.create(plan=plan, number=1, title="F")
+    goal = old.get_model("plans", "Goal").objects.create(focus_area=focus, code="1:1", title="G")
+    actor = old.get_model("plans", "Actor").objects.create(plan=plan, name="Grupp", org_unit=tjorn)
+    figure = old.get_model("indicators", "KeyFigure").objects.create(goal=goal, name="Antal SIP")
+    figure.reported_to.add(actor)
+    period = old.get_model("indicators", "Period").objects.create(
+        plan=plan, kind="year", start="2026-01-01", end="2026-12-31", deadline="2027-01-30"
+    )
+    old.get_model("indicators", "Value").objects.create(
+        key_figure=figure, org_unit=tjorn, period=period, number=7
+    )
+    user = old.get_model("auth", "User").objects.create(username="tore")
+    old.get_model("accounts", "Profile").objects.create(
+        user=user, role="area_group", org_unit=tjorn
+    )
 
-    new = migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    new = migrate(latest())
 
-    codes = dict(new.get_model("indicators", "OrgUnit").objects.values_list("name", "code"))
-    assert codes == {"Tjörn": "1419", "Ale": "1440"}
+    units = new.get_model("organisation", "OrgUnit").objects
+    assert dict(units.values_list("name", "code")) == {
+        "SIMBA-området": "SIMBA", "Tjörn": "1419", "Ale": "1440"
+    }  # fmt: skip
+    figure = new.get_model("plans", "KeyFigure").objects.get()
+    assert (figure.name, figure.goal.code) == ("Antal SIP", "1:1")
+    assert [a.name for a in figure.reported_to.all()] == ["Grupp"]
+    value = new.get_model("indicators", "Value").objects.get()
+    assert (value.key_figure.name, value.org_unit.code, value.number) == ("Antal SIP", "1419", 7)
+    assert new.get_model("accounts", "Profile").objects.get().org_unit.name == "Tjörn"
+    assert new.get_model("plans", "Actor").objects.get().org_unit.code == "1419"
+    content_types = new.get_model("contenttypes", "ContentType").objects
+    assert content_types.filter(app_label="plans", model="keyfigure").exists()
+    assert not content_types.filter(app_label="indicators", model="keyfigure").exists()

@@ -1,6 +1,6 @@
 from django import template
 
-from indicators.targets import format_value
+from plans.targets import format_value
 
 register = template.Library()
 

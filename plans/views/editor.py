@@ -236,7 +236,7 @@ def item_delete(request, kind: str, pk: int):
 
 def _children(kind, obj) -> list[str]:
     """What goes with the item when it is deleted, said plainly for the confirmation."""
-    from indicators.models import KeyFigure
+    from plans.models import KeyFigure
 
     if kind.name == "focus_area":
         goals = obj.goals.count()

@@ -69,7 +69,7 @@ def test_deactivation_removes_log_in_records_with_the_old_username(client, ale_u
 def test_every_history_model_is_found_through_the_registry():
     labels = {model._meta.label for model in history_models()}
     assert {"plans.HistoricalGoal", "plans.HistoricalActivity", "indicators.HistoricalValue",
-            "indicators.HistoricalKeyFigure"} <= labels  # fmt: skip
+            "plans.HistoricalKeyFigure"} <= labels  # fmt: skip
 
 
 def test_export_holds_account_profile_and_every_history_row_authored(edited_goal, ale_user):

@@ -5,7 +5,7 @@ import pytest
 
 from indicators.models import OrgUnit, Period, Submission
 from indicators.reporting import ensure_reporting
-from indicators.targets import ValueKind
+from plans.targets import ValueKind
 from tests.browser.conftest import log_in, serious_accessibility_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from indicators.models import OrgUnit, Period
 from indicators.reporting import ensure_reporting
-from indicators.targets import ValueKind
+from plans.targets import ValueKind
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from indicators.targets import Status, Target, evaluate, format_value, trend
+from plans.targets import Status, Target, evaluate, format_value, trend
 
 DAYS_BELOW_ONE = Target("comparison", "days", operator="lt", threshold=Decimal("1.0"))
 ABOVE_70 = Target("comparison", "percentage", operator="gt", threshold=Decimal("70"))
