@@ -1,0 +1,127 @@
+"""A .docx as a flat list of paragraphs and tables, in reading order.
+
+Word keeps headers, footers and footnotes outside the body, so they never reach the reader.
+Merged cells come back from python-docx as the same cell repeated; they are given once, and the
+places they span hold None so that a column keeps its meaning in every row.
+"""
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+import docx
+import docx.opc.exceptions
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An encrypted .docx is an OLE compound file holding these streams instead of the ZIP archive.
+ENCRYPTED_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+HEADING = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.IGNORECASE)
+
+
+class WordImportError(ValueError):
+    """The file cannot be read as a plan document; the message says why, in Swedish."""
+
+
+@dataclass
+class Para:
+    number: int  # place among the body's paragraphs, 1-based, for messages
+    text: str
+    style: str = ""
+    level: int = 0  # heading level, 0 for body text
+    bold: bool = False
+
+    @property
+    def where(self) -> str:
+        return f"Stycke {self.number}"
+
+
+@dataclass
+class Grid:
+    number: int  # 1-based
+    rows: list[list[str | None]] = field(default_factory=list)  # None: part of a merged cell
+
+    def where(self, row: int, column: str) -> str:
+        return f"Tabell {self.number}, rad {row + 1}, kolumn ”{column}”"
+
+
+def _open(data: bytes) -> docx.document.Document:
+    if data.startswith(OLE_MAGIC):
+        if any(stream in data for stream in ENCRYPTED_STREAMS):
+            raise WordImportError(
+                "Dokumentet är lösenordsskyddat (krypterat) och kan inte läsas. Öppna det i Word, "
+                "ta bort lösenordet (Arkiv → Info → Skydda dokument) och ladda upp en kopia."
+            )
+        raise WordImportError(
+            "Filen är ett äldre Word-dokument (.doc). Öppna den i Word, välj Spara som → "
+            "Word-dokument (.docx) och ladda upp den nya filen."
+        )
+    if not data.startswith(b"PK"):
+        raise WordImportError(
+            "Filen är inte ett Word-dokument (.docx). Spara planen i Word som Word-dokument "
+            "(.docx) och försök igen."
+        )
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, docx.opc.exceptions.PackageNotFoundError):
+        raise WordImportError(
+            "Filen kunde inte läsas som ett Word-dokument (.docx); den är skadad eller en annan "
+            "sorts fil. Spara planen på nytt i Word som Word-dokument (.docx) och försök igen."
+        ) from None
+    except Exception as exc:  # a malformed package can fail in many ways inside lxml/python-docx
+        raise WordImportError(
+            "Word-dokumentet kunde inte läsas (det verkar skadat). Spara det på nytt i Word och "
+            "försök igen."
+        ) from exc
+
+
+def _paragraph(paragraph: Paragraph, number: int) -> Para:
+    text = paragraph.text.replace("\xa0", " ").strip()
+    style = paragraph.style.name if paragraph.style is not None else ""
+    match = HEADING.match(style)
+    level = int(match.group(1)) if match else (1 if style.lower() == "title" else 0)
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    bold = bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
+    return Para(number=number, text=text, style=style, level=level, bold=bold)
+
+
+def _cell_text(cell) -> str:
+    lines = [p.text.replace("\xa0", " ").strip() for p in cell.paragraphs]
+    return "\n".join(line for line in lines if line)
+
+
+def _grid(table: Table, number: int) -> Grid:
+    grid = Grid(number=number)
+    above: list = []
+    for row in table.rows:
+        cells, texts, left = list(row.cells), [], None
+        for column, cell in enumerate(cells):
+            spans_left = left is not None and cell._tc is left
+            spans_down = column < len(above) and above[column] is cell._tc
+            texts.append(None if spans_left or spans_down else _cell_text(cell))
+            left = cell._tc
+        above = [cell._tc for cell in cells]
+        grid.rows.append(texts)
+    return grid
+
+
+def read_blocks(data: bytes) -> list[Para | Grid]:
+    document = _open(data)
+    blocks: list[Para | Grid] = []
+    paragraphs = tables = 0
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            paragraphs += 1
+            blocks.append(_paragraph(item, paragraphs))
+        elif isinstance(item, Table):
+            tables += 1
+            blocks.append(_grid(item, tables))
+    has_text = any(
+        (b.text if isinstance(b, Para) else any(c for r in b.rows for c in r if c)) for b in blocks
+    )
+    if not has_text:
+        raise WordImportError("Dokumentet är tomt: det innehåller ingen text att läsa in.")
+    return blocks
