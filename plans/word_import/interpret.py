@@ -106,20 +106,24 @@ class Interpreter:
             return self._head_details(text)
         if match := FOCUS_AREA.match(text):
             return self._focus_area(match.group(1), match.group(2))
-        if self._goal_paragraph(p):
+        if self._coded_goal(p):
             return
         if p.level == 1 and p.style.lower() != "title":
             return self._focus_area(None, text)
+        if self._uncoded_goal(p):
+            return
         if text.lower().rstrip(":") in LABELS:
             return
-        if self.goal and (match := MEASUREMENT.match(text)):
-            self.goal.in_measurement = True
-            if rest := text[match.end() :].strip():
-                self.goal.measurement.append(rest)
-            return
+        if self.goal and MEASUREMENT.match(text):
+            return self._measurement(text)
         if self.goal and FOOTNOTE.match(text):
             return self._footnote(p)
         self._text(p)
+
+    def _measurement(self, text: str) -> None:
+        self.goal.in_measurement = True
+        if rest := text[MEASUREMENT.match(text).end() :].strip():
+            self.goal.measurement.append(rest)
 
     def _is_toc(self, p: Para) -> bool:
         style = p.style.lower()
@@ -135,7 +139,8 @@ class Interpreter:
         if match := re.search(r"\binom\s+(.+?)\s*$", text):
             self.head["area"] = YEARS.sub("", match.group(1)).strip(" ,–-")[:200]
 
-    def _goal_paragraph(self, p: Para) -> bool:
+    def _coded_goal(self, p: Para) -> bool:
+        """ "Mål 1:1 …", "3.1 …" (as a heading, in bold or under focus area 3) or "Mål: …"."""
         text = p.text
         if ACTIVITY_CODE.match(text):
             return False
@@ -149,6 +154,11 @@ class Interpreter:
                 return self._start_goal(p, match.group(1), match.group(2))
         if match := GOAL_WORD.match(text):
             return self._start_goal(p, "", match.group(1))
+        return False
+
+    def _uncoded_goal(self, p: Para) -> bool:
+        """A heading below level 1, or a short bold line, under a focus area."""
+        text = p.text
         heading = p.level >= 2 or (p.bold and len(text) <= MAX_TITLE)
         label = text.lower().rstrip(":") in LABELS or MEASUREMENT.match(text)
         if heading and self.focus_areas and not label:

@@ -93,3 +93,85 @@ def paragraph(document, text: str, bold: bool = False, size: int | None = None):
     if size:
         run.font.size = Pt(size)
     return run
+
+
+def _toc_style(document):
+    from docx.enum.style import WD_STYLE_TYPE
+
+    if "toc 1" not in {s.name for s in document.styles}:
+        document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    return "toc 1"
+
+
+def dotted_codes_docx() -> bytes:
+    """A plan in the style of Lerum–Alingsås: dotted codes, goals in a Mål/delmål column with
+    merged cells, uncoded activities, a Resultat column, a real table of contents."""
+    document = docx.Document()
+    header_and_footer(document, "Utvecklingsgruppen Lerum–Alingsås", "Sidfot: Sida 1")
+    document.add_paragraph("Utvecklingsplan för psykisk hälsa inom Lerum–Alingsås", style="Title")
+    document.add_paragraph("Gäller 2028–2029")
+    document.add_paragraph("Innehållsförteckning", style="TOC Heading")
+    style = _toc_style(document)
+    document.add_paragraph("Barn och unga\t2", style=style)
+    document.add_paragraph("Vuxna\t3", style=style)
+    document.add_heading("Barn och unga", level=1)
+    document.add_paragraph("Utvecklingsgruppen arbetar för tidiga och samordnade insatser.")
+    table = add_table(document, [
+        ["Mål/delmål", "Aktivitet", "Ansvar för aktivitet", "Uppföljning", "Resultat"],
+        ["1.1 Tidiga insatser i skolan", "Utbilda elevhälsan i tidiga tecken",
+         "Elevhälsan\nSocialtjänsten", "Styrgruppen följer upp varje termin", "Genomfört 2027"],
+        ["", "Gemensamma samverkansmöten varje månad", "Skolchefen", "", ""],
+        ["1.2 Samordnad vård för unga", "Erbjuda SIP till alla unga med insatser från båda",
+         "Barn- och ungdomspsykiatrin", "Styrgruppen", ""],
+    ])  # fmt: skip
+    table.cell(1, 0).merge(table.cell(2, 0))  # the goal spans its two activities
+    table.cell(1, 3).merge(table.cell(2, 3))  # so does the follow-up
+    document.add_heading("Vuxna", level=1)
+    paragraph(document, "2.1 Hälsosamma levnadsvanor", bold=True)
+    document.add_paragraph("Rökning under graviditet skadar barnet.")
+    add_table(document, [
+        ["Nyckeltal", "Aktiviteter", "Ansvar", "Uppföljning", "Redovisning"],
+        ["Andel rökfria gravida (≥ 90 %)", "2.1.1 Erbjuda rökavvänjning till gravida",
+         "2.1.1 Barnmorskemottagningen", "Styrgruppen",
+         "Redovisning till styrgruppen och den politiska ledningen minst en gång/år"],
+        ["Antal deltagare i rökavvänjning ska öka", "", "", "", ""],
+    ])  # fmt: skip
+    paragraph(document, "2.2 Trygg hemgång", bold=True)
+    table = add_table(document, [
+        ["Nyckeltal", "Aktiviteter", "Ansvar", "Uppföljning", "Redovisning"],
+        ["Se mål 2.1", "", "", "", ""],
+    ])  # fmt: skip
+    row = table.rows[1].cells
+    row[0].merge(row[4])  # "Se mål 2.1" across the whole row
+    return to_bytes(document)
+
+
+def no_codes_docx() -> bytes:
+    """A plan without any codes: headings for focus areas and goals, a bold goal, a goal
+    written "Mål: …", a Målvärde column and a column the reader does not know."""
+    document = docx.Document()
+    header_and_footer(document, "Kustområdets handlingsplan", "Konfidentiellt utkast")
+    document.add_paragraph("Handlingsplan Kustområdet 2028–2029", style="Title")
+    document.add_heading("Fokusområde: Äldres hälsa", level=1)
+    document.add_heading("Fallprevention", level=2)
+    document.add_paragraph("Fall är den vanligaste orsaken till skador bland äldre.")
+    add_table(document, [
+        ["Indikator", "Målvärde", "Aktivitet", "Ansvarig", "Kommentar"],
+        ["Andel fallskador bland personer över 80 år", "< 5 %", "Erbjuda balansträning",
+         "Hemsjukvården", "Ny aktivitet"],
+        ["", "", "Fallriskbedömning vid inskrivning", "Vårdcentralerna", ""],
+    ])  # fmt: skip
+    paragraph(document, "Läkemedelsgenomgångar", bold=True)
+    add_table(document, [
+        ["Nyckeltal", "Aktivitet", "Ansvar"],
+        ["Antal läkemedelsgenomgångar ska öka", "Genomgång två gånger per år", "Läkarna"],
+    ])  # fmt: skip
+    document.add_paragraph("Kontakta samordnaren vid frågor.")
+    document.add_heading("Fokusområde: Barns hälsa", level=1)
+    document.add_heading("Mål: Fler barn i rörelse", level=2)
+    add_table(document, [
+        ["Aktivitet", "Ansvar"],
+        ["Rörelsepass i förskolan", "Förskolecheferna"],
+    ])  # fmt: skip
+    document.add_paragraph("Mätmetod: Data hämtas från Skolenkäten.")
+    return to_bytes(document)
