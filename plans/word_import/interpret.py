@@ -297,8 +297,9 @@ class Interpreter:
         parsed = target_text.target_phrase(cell("target") or "")
         if parsed and goal.key_figures:
             goal.key_figures[-1].update(parsed)
-        if reporting := cell("reporting"):
-            goal.reporting.extend(reporting.splitlines())
+        for line in (cell("reporting") or "").splitlines():
+            if line not in goal.reporting:  # the same line in each row: one cell, split up
+                goal.reporting.append(line)
         if result := cell("result"):
             self._skip(where("result"), result, "result")
         for column, text in row.get("unknown", []):
