@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import docx
 import docx.opc.exceptions
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -77,15 +78,39 @@ def _open(data: bytes) -> docx.document.Document:
         ) from exc
 
 
+def _styles(style):
+    """A style and the styles it is based on ("SIMBA rubrik" based on Heading 2 is a heading)."""
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def _heading_level(paragraph: Paragraph) -> int:
+    for style in _styles(paragraph.style):
+        if match := HEADING.match(style.name or ""):
+            return int(match.group(1))
+        if (style.name or "").lower() == "title":
+            return 1
+    return 0
+
+
+def _bold(run, paragraph_bold: bool) -> bool:
+    if run.bold is not None:
+        return run.bold
+    if run.style is not None and run.style.font.bold is not None:
+        return run.style.font.bold
+    return paragraph_bold
+
+
 def _paragraph(paragraph: Paragraph, number: int) -> Para:
     text = paragraph.text.replace("\xa0", " ").strip()
     style = paragraph.style.name if paragraph.style is not None else ""
-    match = HEADING.match(style)
-    level = int(match.group(1)) if match else (1 if style.lower() == "title" else 0)
+    style_bold = next(
+        (s.font.bold for s in _styles(paragraph.style) if s.font.bold is not None), False
+    )
     runs = [run for run in paragraph.runs if run.text.strip()]
-    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
-    bold = bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
-    return Para(number=number, text=text, style=style, level=level, bold=bold)
+    bold = bool(runs) and all(_bold(run, style_bold) for run in runs)
+    return Para(number=number, text=text, style=style, level=_heading_level(paragraph), bold=bold)
 
 
 def _cell_text(cell) -> str:
@@ -108,11 +133,29 @@ def _grid(table: Table, number: int) -> Grid:
     return grid
 
 
+def _body_items(document):
+    """Paragraphs and tables in order, also those inside content controls (w:sdt), where Word
+    puts its table of contents and many templates their cover page."""
+
+    def walk(element, parent):
+        for child in element.iterchildren():
+            if child.tag == qn("w:p"):
+                yield Paragraph(child, parent)
+            elif child.tag == qn("w:tbl"):
+                yield Table(child, parent)
+            elif child.tag == qn("w:sdt"):
+                for content in child.iterchildren(qn("w:sdtContent")):
+                    yield from walk(content, parent)
+
+    body = document.element.body
+    yield from walk(body, document._body)
+
+
 def read_blocks(data: bytes) -> list[Para | Grid]:
     document = _open(data)
     blocks: list[Para | Grid] = []
     paragraphs = tables = 0
-    for item in document.iter_inner_content():
+    for item in _body_items(document):
         if isinstance(item, Paragraph):
             paragraphs += 1
             blocks.append(_paragraph(item, paragraphs))

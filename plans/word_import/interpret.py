@@ -28,7 +28,7 @@ GOAL_MARKED = re.compile(r"^(?:Del)?[Mm]ål\b")
 GOAL_WORD = re.compile(r"^(?:Del)?[Mm]ål\s*[:.–-]\s*(\S.*)$", re.DOTALL)
 ACTIVITY_CODE = re.compile(r"^(\d+[:.]\d+[:.]\d+)\.?\s+(\S.*)$", re.DOTALL)
 CODE_PREFIX = re.compile(r"^\d+[:.]\d+[:.]\d+\.?\s+")
-SEE_GOAL = re.compile(r"^Se\s+mål\s+(\d+[:.]\d+)\.?$", re.IGNORECASE)
+SEE_GOAL = re.compile(r"^Se\s+mål\s+(\d+[:.]\d+)\b", re.IGNORECASE)
 YEARS = re.compile(r"\b(20\d\d)\s*[–\-—]\s*(20\d\d)\b")
 TOC_LINE = re.compile(r"(\t\s*\d+|\.{3,}\s*\d*)$")
 TOC_TITLES = {"innehåll", "innehållsförteckning"}
@@ -102,7 +102,7 @@ class Interpreter:
             self.focus_areas[-1]["title"], self.pending_title = text, False
             return
         if not self.head["title"]:
-            self.head["title"] = text
+            self.head["title"] = text[:MAX_TITLE]
             return self._head_details(text)
         if match := FOCUS_AREA.match(text):
             return self._focus_area(match.group(1), match.group(2))
@@ -217,7 +217,7 @@ class Interpreter:
         if (match := YEARS.search(text)) and len(text) < 60:
             self.head["first_year"], self.head["last_year"] = map(int, match.groups())
         elif "," in text and not re.search(r"\d", text) and len(text) < 200:
-            self.head["area_members"] = text
+            self.head["area_members"] = text[:MAX_TITLE]
         else:
             self._skip(p.where, text, "head")
 

@@ -14,6 +14,7 @@ from indicators.models import KeyFigure
 from plans.models import Activity, Actor, FocusArea, Goal, Plan
 from plans.word_import import WordImportError, create_draft, read_plan_document
 from plans.word_import.blocks import OLE_MAGIC
+from plans.word_import.interpret import REASONS
 from tests.plans import word_documents as docs
 from tests.seed import norm
 
@@ -226,6 +227,8 @@ def test_no_codes_headings_bold_goals_and_a_target_column(simba_plan):
     )  # fmt: skip
     assert goals["1:2"].key_figures.get().target_label.startswith("Ska öka")
     reasons = {u.text: u.reason for u in reading.unplaced}
+    toc = ["Innehåll", "Äldres hälsa\t2", "Barns hälsa\t3"]  # inside a content control
+    assert [reasons.pop(line) for line in toc] == [REASONS["toc"]] * 3
     assert reasons == {
         "Ny aktivitet": "Kolumnen ”Kommentar” känns inte igen.",
         "Kontakta samordnaren vid frågor.": (

@@ -10,6 +10,8 @@ import io
 import re
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
 from docx.shared import Pt
 
 from tests import seed
@@ -96,11 +98,19 @@ def paragraph(document, text: str, bold: bool = False, size: int | None = None):
 
 
 def _toc_style(document):
-    from docx.enum.style import WD_STYLE_TYPE
-
     if "toc 1" not in {s.name for s in document.styles}:
         document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
     return "toc 1"
+
+
+def content_control_toc(document, lines: list[str]) -> None:
+    """A table of contents as Word writes it: TOC paragraphs inside a content control (w:sdt)."""
+    style = _toc_style(document)
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    sdt.append(content)
+    for line in lines:
+        content.append(document.add_paragraph(line, style=style)._p)  # moves it into the sdt
+    document.element.body.insert(len(document.element.body) - 1, sdt)
 
 
 def dotted_codes_docx() -> bytes:
@@ -152,8 +162,11 @@ def no_codes_docx() -> bytes:
     document = docx.Document()
     header_and_footer(document, "Kustområdets handlingsplan", "Konfidentiellt utkast")
     document.add_paragraph("Handlingsplan Kustområdet 2028–2029", style="Title")
+    content_control_toc(document, ["Innehåll", "Äldres hälsa\t2", "Barns hälsa\t3"])
     document.add_heading("Fokusområde: Äldres hälsa", level=1)
-    document.add_heading("Fallprevention", level=2)
+    own = document.styles.add_style("Kust mål", WD_STYLE_TYPE.PARAGRAPH)
+    own.base_style = document.styles["Heading 2"]
+    document.add_paragraph("Fallprevention", style="Kust mål")
     document.add_paragraph("Fall är den vanligaste orsaken till skador bland äldre.")
     add_table(document, [
         ["Indikator", "Målvärde", "Aktivitet", "Ansvarig", "Kommentar"],
