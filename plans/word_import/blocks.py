@@ -33,10 +33,11 @@ class Para:
     style: str = ""
     level: int = 0  # heading level, 0 for body text
     bold: bool = False
+    where_text: str = ""  # for text found elsewhere (a table's top row)
 
     @property
     def where(self) -> str:
-        return f"Stycke {self.number}"
+        return self.where_text or f"Stycke {self.number}"
 
 
 @dataclass
@@ -45,7 +46,8 @@ class Grid:
     rows: list[list[str | None]] = field(default_factory=list)  # None: part of a merged cell
 
     def where(self, row: int, column: str) -> str:
-        return f"Tabell {self.number}, rad {row + 1}, kolumn ”{column}”"
+        place = f"Tabell {self.number}, rad {row + 1}"
+        return f"{place}, kolumn ”{column}”" if column else place
 
 
 def _open(data: bytes) -> docx.document.Document:

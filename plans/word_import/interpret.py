@@ -23,7 +23,7 @@ from plans.word_import import target_text
 from plans.word_import.blocks import Grid, Para
 
 FOCUS_AREA = re.compile(r"^Fokusområde\b\s*(\d+)?\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
-GOAL_CODED = re.compile(r"^(?:(?:Del)?[Mm]ål\s+)?(\d+[:.]\d+)\.?\s+(\S.*)$", re.DOTALL)
+GOAL_CODED = re.compile(r"^(?:(?:Del)?[Mm]ål\s+)?(\d+[:.]\d+)\s*[.:–-]?\s+(\S.*)$", re.DOTALL)
 GOAL_MARKED = re.compile(r"^(?:Del)?[Mm]ål\b")
 GOAL_WORD = re.compile(r"^(?:Del)?[Mm]ål\s*[:.–-]\s*(\S.*)$", re.DOTALL)
 ACTIVITY_CODE = re.compile(r"^(\d+[:.]\d+[:.]\d+)\.?\s+(\S.*)$", re.DOTALL)
@@ -228,17 +228,21 @@ class Interpreter:
     def table(self, grid: Grid) -> None:
         if not grid.rows:
             return
-        header = [(h or "").strip() for h in grid.rows[0]]
+        start = self._header_row(grid)
+        for r in range(start):  # e.g. a goal's heading written in a merged row above the header
+            for text in filter(None, grid.rows[r]):
+                self.paragraph(Para(number=0, text=text.strip(), where_text=grid.where(r, "")))
+        header = [(h or "").strip() for h in grid.rows[start]]
         roles = [self._role(h) for h in header]
         if not {"key_figure", "activity", "goal"} & set(roles):
-            return self._skip_cells(grid, 0, header, "table_unknown")
+            return self._skip_cells(grid, start, header, "table_unknown")
         if "goal" not in roles and self.goal is None:
             return self._skip_cells(grid, 0, header, "table_no_goal")
         if self.goal:
             self.goal.tables += 1
             self.goal.in_measurement = False
         last_activity: dict | None = None
-        for r, cells in enumerate(grid.rows[1:], start=1):
+        for r, cells in enumerate(grid.rows[start + 1 :], start=start + 1):
             if [(c or "").strip() for c in cells] == header:
                 continue  # a header row repeated on each page
             row = {}
@@ -248,6 +252,14 @@ class Interpreter:
             last_activity = self._row(grid, r, header, row, last_activity)
         if self.goal:
             self.goal.in_measurement = False
+
+    def _header_row(self, grid: Grid) -> int:
+        """The first of the top rows naming two known columns; else the first row."""
+        for r, cells in enumerate(grid.rows[:3]):
+            known = {self._role(c or "") for c in cells} - {"unknown"}
+            if len(known) >= 2:
+                return r
+        return 0
 
     def _role(self, header: str) -> str:
         """The header's earliest known word decides ("Redovisning (av nyckeltal)": reporting)."""
@@ -318,24 +330,41 @@ class Interpreter:
         return last_activity
 
     def _activity(self, goal, text, cell, last_activity):
-        match = ACTIVITY_CODE.match(text)
-        code, body = (match.group(1), match.group(2)) if match else ("", text)
+        """One activity, or several when each paragraph of the cell starts with its own code;
+        an "Ansvar" line starting with a code belongs to that activity, others to all."""
         responsible, follow_up = cell("responsible"), cell("follow_up")
-        if responsible is None and last_activity:  # a merged cell spans this row too
-            names = list(last_activity["responsible"])
-        else:
-            names = [CODE_PREFIX.sub("", line).strip() for line in (responsible or "").splitlines()]
-        if follow_up is None and last_activity:
+        if follow_up is None and last_activity:  # a merged cell spans this row too
             follow_up = last_activity["follow_up"]
-        activity = {
-            "code": code,
-            "text": " ".join(body.split("\n")).strip(),
-            "responsible": [n[:300] for n in dict.fromkeys(names) if n],
-            "follow_up": follow_up or "",
-            "followed_up_by": None,
-        }
-        goal.activities.append(activity)
-        return activity
+        lines = text.splitlines()
+        coded = sum(bool(ACTIVITY_CODE.match(line)) for line in lines)
+        parts = lines if coded == len(lines) and coded > 1 else [" ".join(lines)]
+        codes = {m.group(1) for m in map(ACTIVITY_CODE.match, parts) if m}
+        for part in parts:
+            match = ACTIVITY_CODE.match(part)
+            code, body = (match.group(1), match.group(2)) if match else ("", part)
+            if responsible is None and last_activity:
+                names = list(last_activity["responsible"])
+            else:
+                names = self._responsible_for(code, responsible or "", codes - {code})
+            last_activity = {
+                "code": code,
+                "text": body.strip(),
+                "responsible": [n[:300] for n in dict.fromkeys(names) if n],
+                "follow_up": follow_up or "",
+                "followed_up_by": None,
+            }
+            goal.activities.append(last_activity)
+        return last_activity
+
+    @staticmethod
+    def _responsible_for(code: str, cell: str, others: set[str]) -> list[str]:
+        names = []
+        for line in cell.splitlines():
+            match = ACTIVITY_CODE.match(line)
+            if match and match.group(1) in others:
+                continue  # another activity's line in the same cell
+            names.append(CODE_PREFIX.sub("", line).strip())
+        return names
 
     # -- result ----------------------------------------------------------------------------
     def result(self) -> tuple[dict, list[Unplaced], list[str]]:

@@ -371,3 +371,32 @@ def test_failure_mid_import_writes_nothing(client, process_leader, monkeypatch):
     assert "Ingenting sparades" in response.content.decode()
     assert {model: model.objects.count() for model in counted} == counted
     assert (Plan.history.count(), Goal.history.count(), Activity.history.count()) == history
+
+
+def test_goal_heading_in_the_table_and_several_activities_in_one_cell(db):
+    reading = read_plan_document(docs.goal_in_table_docx())
+    plan = create_draft(reading)
+    assert (plan.title, plan.area, plan.first_year, plan.last_year) == (
+        "Handlingsplan för nära vård inom Älvdalen", "Älvdalen", 2030, 2031,
+    )  # fmt: skip
+    fa = plan.focus_areas.get()
+    assert (fa.number, fa.title) == (1, "Trygg vårdövergång")
+    goal = Goal.objects.get(focus_area=fa)
+    assert (goal.code, goal.title) == ("1:1", "Trygg hemgång från sjukhus")
+    first, second = goal.activities.order_by("sort_key")
+    assert (first.code, first.text, second.code, second.text) == (
+        "1:1:1", "Följa rutinen för utskrivning", "1:1:2", "Gemensam utbildning i SIP",
+    )  # fmt: skip
+    assert [r.actor.name for r in first.responsibilities.all()] == [
+        "Sjukhusets chefer", "Kommunernas enhetschefer",
+    ]  # fmt: skip
+    assert [r.actor.name for r in second.responsibilities.all()] == [
+        "SIP-samordnarna", "Kommunernas enhetschefer",
+    ]  # fmt: skip
+    share, stay = goal.key_figures.order_by("position")
+    assert (share.name, share.target_label) == ("Andel utskrivna samma dag", "> 80 %")
+    assert (stay.name, stay.target_label, stay.reporting_frequency) == (
+        "Medelvårdtid som utskrivningsklar", "≤ 1,5 dygn", "yearly",
+    )  # fmt: skip
+    assert [a.name for a in stay.reported_to.all()] == ["Samordningsgruppen"]
+    assert reading.unplaced == []

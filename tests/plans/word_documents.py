@@ -188,3 +188,25 @@ def no_codes_docx() -> bytes:
     ])  # fmt: skip
     document.add_paragraph("Mätmetod: Data hämtas från Skolenkäten.")
     return to_bytes(document)
+
+
+def goal_in_table_docx() -> bytes:
+    """Each goal's heading in a merged first row of its table, "Mål 1:1: …" with a colon,
+    several coded activities in one cell with their responsible lines, two key figures as two
+    paragraphs of one cell."""
+    document = docx.Document()
+    header_and_footer(document, "Bilaga 2", "Version 0.3")
+    document.add_paragraph("Handlingsplan för nära vård inom Älvdalen", style="Title")
+    document.add_paragraph("Period: 2030–2031")
+    document.add_paragraph("Fokusområde 1 – Trygg vårdövergång", style="Heading 1")
+    table = add_table(document, [
+        ["Mål 1:1: Trygg hemgång från sjukhus", "", "", "", ""],
+        ["Nyckeltal", "Aktiviteter", "Ansvar", "Uppföljning", "Redovisning (av nyckeltal)"],
+        ["Andel utskrivna samma dag (> 80 %)\nMedelvårdtid som utskrivningsklar (≤ 1,5 dygn)",
+         "1:1:1 Följa rutinen för utskrivning\n1:1:2 Gemensam utbildning i SIP",
+         "1:1:1 Sjukhusets chefer\n1:1:2 SIP-samordnarna\nKommunernas enhetschefer",
+         "Utvecklingsgruppen", "Redovisning till samordningsgruppen en gång/år"],
+    ])  # fmt: skip
+    first = table.rows[0].cells
+    first[0].merge(first[4])
+    return to_bytes(document)
