@@ -19,6 +19,7 @@ from docx.text.paragraph import Paragraph
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An encrypted .docx is an OLE compound file holding these streams instead of the ZIP archive.
 ENCRYPTED_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 HEADING = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.IGNORECASE)
 
 
@@ -66,6 +67,7 @@ def _open(data: bytes) -> docx.document.Document:
             "Filen är inte ett Word-dokument (.docx). Spara planen i Word som Word-dokument "
             "(.docx) och försök igen."
         )
+    _refuse_zip_bomb(data)
     try:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, docx.opc.exceptions.PackageNotFoundError):
@@ -102,6 +104,20 @@ def _bold(run, paragraph_bold: bool) -> bool:
     if run.style is not None and run.style.font.bold is not None:
         return run.style.font.bold
     return paragraph_bold
+
+
+def _refuse_zip_bomb(data: bytes) -> None:
+    """A few MB may unpack to gigabytes of XML; look at the sizes before python-docx unpacks."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        return  # python-docx says it better below
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise WordImportError(
+            "Dokumentet är för stort uppackat för att läsas in. Ta bort bilder och bilagor och "
+            "försök igen."
+        )
 
 
 def _paragraph(paragraph: Paragraph, number: int) -> Para:

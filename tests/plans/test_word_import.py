@@ -400,3 +400,16 @@ def test_goal_heading_in_the_table_and_several_activities_in_one_cell(db):
     )  # fmt: skip
     assert [a.name for a in stay.reported_to.all()] == ["Samordningsgruppen"]
     assert reading.unplaced == []
+
+
+def test_a_document_that_unpacks_to_too_much_is_refused(db):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/media/big.bin", b"\0" * (101 * 1024 * 1024))
+    assert len(buffer.getvalue()) < 1024 * 1024
+    with pytest.raises(WordImportError, match="för stort uppackat"):
+        read_plan_document(buffer.getvalue())
