@@ -89,21 +89,39 @@ def _styles(style):
         style = style.base_style
 
 
-def _heading_level(paragraph: Paragraph) -> int:
-    for style in _styles(paragraph.style):
-        if match := HEADING.match(style.name or ""):
-            return int(match.group(1))
-        if (style.name or "").lower() == "title":
-            return 1
-    return 0
+class _StyleFacts:
+    """Name, heading level and boldness per style id, looked up once: python-docx searches all
+    styles on every lookup, which made reading a plan take most of a second."""
 
+    def __init__(self):
+        self.paragraph_cache: dict[str | None, tuple[str, int, bool]] = {}
+        self.run_cache: dict[str | None, bool | None] = {}
 
-def _bold(run, paragraph_bold: bool) -> bool:
-    if run.bold is not None:
-        return run.bold
-    if run.style is not None and run.style.font.bold is not None:
-        return run.style.font.bold
-    return paragraph_bold
+    def paragraph(self, paragraph: Paragraph) -> tuple[str, int, bool]:
+        key = paragraph._p.style
+        if key not in self.paragraph_cache:
+            style, level = paragraph.style, 0
+            for each in _styles(style):
+                name = (each.name or "").lower()
+                if match := HEADING.match(name):
+                    level = int(match.group(1))
+                    break
+                if name == "title":
+                    level = 1
+                    break
+            bold = next((s.font.bold for s in _styles(style) if s.font.bold is not None), False)
+            self.paragraph_cache[key] = (style.name if style is not None else "", level, bold)
+        return self.paragraph_cache[key]
+
+    def run_bold(self, run, paragraph_bold: bool) -> bool:
+        if run.bold is not None:
+            return run.bold
+        key = run._r.style
+        if key not in self.run_cache:
+            style = run.style
+            self.run_cache[key] = style.font.bold if style is not None and key else None
+        found = self.run_cache[key]
+        return paragraph_bold if found is None else found
 
 
 def _refuse_zip_bomb(data: bytes) -> None:
@@ -120,15 +138,12 @@ def _refuse_zip_bomb(data: bytes) -> None:
         )
 
 
-def _paragraph(paragraph: Paragraph, number: int) -> Para:
+def _paragraph(paragraph: Paragraph, number: int, styles: _StyleFacts) -> Para:
     text = paragraph.text.replace("\xa0", " ").strip()
-    style = paragraph.style.name if paragraph.style is not None else ""
-    style_bold = next(
-        (s.font.bold for s in _styles(paragraph.style) if s.font.bold is not None), False
-    )
+    style, level, style_bold = styles.paragraph(paragraph)
     runs = [run for run in paragraph.runs if run.text.strip()]
-    bold = bool(runs) and all(_bold(run, style_bold) for run in runs)
-    return Para(number=number, text=text, style=style, level=_heading_level(paragraph), bold=bold)
+    bold = bool(runs) and all(styles.run_bold(run, style_bold) for run in runs)
+    return Para(number=number, text=text, style=style, level=level, bold=bold)
 
 
 def _cell_text(cell) -> str:
@@ -171,12 +186,13 @@ def _body_items(document):
 
 def read_blocks(data: bytes) -> list[Para | Grid]:
     document = _open(data)
+    styles = _StyleFacts()
     blocks: list[Para | Grid] = []
     paragraphs = tables = 0
     for item in _body_items(document):
         if isinstance(item, Paragraph):
             paragraphs += 1
-            blocks.append(_paragraph(item, paragraphs))
+            blocks.append(_paragraph(item, paragraphs, styles))
         elif isinstance(item, Table):
             tables += 1
             blocks.append(_grid(item, tables))
