@@ -413,3 +413,29 @@ def test_a_document_that_unpacks_to_too_much_is_refused(db):
     assert len(buffer.getvalue()) < 1024 * 1024
     with pytest.raises(WordImportError, match="för stort uppackat"):
         read_plan_document(buffer.getvalue())
+
+
+def test_preview_of_a_document_without_goals_offers_no_create_button(client, process_leader):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Anteckningar från mötet")
+    client.force_login(process_leader)
+    response = upload(client, docs.to_bytes(document))
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert "Planens år hittades inte" in page and "Inga mål hittades" in page
+    assert "Skapa planen som utkast" not in page
+    assert client.post(CONFIRM).status_code == 302  # nothing was kept to create
+    assert Plan.objects.count() == 1
+
+
+def test_an_installation_without_a_plan_offers_the_word_import(client, django_user_model):
+    from tests.conftest import make_user
+
+    leader = make_user(django_user_model, "ny-ledare", "process_leader")
+    reader = make_user(django_user_model, "ny-lasare", "reader")
+    client.force_login(leader)
+    assert URL in client.get("/").content.decode()
+    client.force_login(reader)
+    assert URL not in client.get("/").content.decode()
