@@ -186,6 +186,12 @@ def _body_items(document):
 
 def read_blocks(data: bytes) -> list[Para | Grid]:
     document = _open(data)
+    if document.element.body.xpath(".//w:ins | .//w:del"):
+        raise WordImportError(
+            "Dokumentet har spårade ändringar. Godkänn eller avvisa dem i Word (Granska → "
+            "Godkänn alla ändringar), spara och ladda upp dokumentet igen, så att planen läses "
+            "in som den beslutades."
+        )
     styles = _StyleFacts()
     blocks: list[Para | Grid] = []
     paragraphs = tables = 0

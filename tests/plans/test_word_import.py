@@ -1,14 +1,17 @@
 """Reading a plan from its Word document: the SIMBA plan rebuilt from the seed gives the same plan
 as the fixture; other layouts are read as their authors meant; bad files get a Swedish message."""
 
+import io
 import re
 from decimal import Decimal
 
+import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError
 from django.urls import reverse
+from docx.oxml.ns import qn
 
 from indicators.models import KeyFigure
 from plans.models import Activity, Actor, FocusArea, Goal, Plan
@@ -252,7 +255,7 @@ UNREADABLE = {
     "doc": (ole_file("Root Entry", "WordDocument", "1Table"), "äldre Word-dokument (.doc)"),
     "encrypted": (ole_file("Root Entry", "EncryptionInfo", "EncryptedPackage"),
                   "lösenordsskyddat"),
-    "empty": (docs.to_bytes(__import__("docx").Document()), "Dokumentet är tomt"),
+    "empty": (docs.to_bytes(docx.Document()), "Dokumentet är tomt"),
     "xlsx": (None, "kunde inte läsas som ett Word-dokument"),
 }  # fmt: skip
 
@@ -272,6 +275,24 @@ def test_unreadable_files_get_a_swedish_message(db, kind):
     data, message = UNREADABLE[kind]
     with pytest.raises(WordImportError, match=re.escape(message)):
         read_plan_document(data if data is not None else _xlsx())
+
+
+def test_tracked_changes_must_be_accepted_first(db):
+    from docx.oxml import OxmlElement
+
+    document = docx.Document(io.BytesIO(docs.no_codes_docx()))
+    paragraph = document.add_paragraph()
+    inserted = OxmlElement("w:ins")
+    inserted.set(qn("w:id"), "1")
+    inserted.set(qn("w:author"), "Processledaren")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "Ny aktivitet, ännu inte godkänd"
+    run.append(text)
+    inserted.append(run)
+    paragraph._p.append(inserted)
+    with pytest.raises(WordImportError, match="spårade ändringar"):
+        read_plan_document(docs.to_bytes(document))
 
 
 def test_a_document_without_goals_or_years_cannot_be_created(db):
@@ -325,6 +346,8 @@ def test_confirm_creates_a_draft_attributed_to_the_process_leader(client, proces
     assert plan.history.get().history_user == process_leader
     page = client.get(response.url).content.decode()
     assert "är skapad som utkast" in page
+    detail = client.get(reverse("plans:detail", args=[plan.pk]))
+    assert detail.status_code == 200 and "Trygg hemgång" in detail.content.decode()
     assert client.post(CONFIRM).status_code == 302  # the previewed document is used once
     assert Plan.objects.filter(title=plan.title).count() == 1
 
