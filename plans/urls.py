@@ -1,7 +1,7 @@
 from django.urls import path
 
 from plans import views
-from plans.views import editor, history, lifecycle
+from plans.views import editor, history, lifecycle, word_import
 
 app_name = "plans"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("<int:pk>/oppna/", lifecycle.plan_action, {"action": "reopen"}, name="reopen"),
     path("<int:pk>/publicering/", lifecycle.publish, name="publish"),
     path("<int:pk>/nasta-plan/", lifecycle.plan_action, {"action": "next_plan"}, name="next_plan"),
+    path("importera/", word_import.import_document, name="import_document"),
+    path("importera/skapa/", word_import.import_document_confirm, name="import_document_confirm"),
 ]
 
 # Each kind of item gets the same set of pages; the URL names say which (plans:goal_edit …).

@@ -14,7 +14,8 @@ def home(request):
     if not request.user.is_authenticated and not (plan and plan.is_public):
         return redirect_to_login(request.get_full_path())
     if plan is None:
-        return render(request, "plans/no_plan.html")
+        context = {"can_import": roles.is_process_leader(request.user)}
+        return render(request, "plans/no_plan.html", context)
     if roles.org_unit_of(request.user) is not None:
         return redirect("indicators:my_reports")  # area groups start with what they must report
     return redirect("plans:detail", pk=plan.pk)

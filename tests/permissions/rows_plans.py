@@ -1,5 +1,7 @@
 """Rows for the plan editor, life cycle and history (plans/)."""
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from indicators.models import KeyFigure
 from plans.models import Activity, Goal, Plan
 from tests.permissions.grid import OK, REDIR, Row, logged_in, process_leader_only
@@ -223,4 +225,24 @@ ROWS = [
         method="post",
         data=lambda ctx: {"version": _version(KeyFigure, ctx.key_figure.pk)},
     ),
+    Row("plans:import_document", process_leader_only()),
+    Row(
+        "plans:import_document",
+        process_leader_only(),
+        method="post",
+        data=lambda ctx: {"file": SimpleUploadedFile("plan.docx", _small_plan_docx())},
+        notes="Reads and previews; nothing is written (the preview is 200).",
+    ),
+    Row(
+        "plans:import_document_confirm",
+        process_leader_only(REDIR),
+        method="post",
+        notes="Without a previewed document in the session it sends back to the upload page.",
+    ),
 ]
+
+
+def _small_plan_docx() -> bytes:
+    from tests.plans.word_documents import dotted_codes_docx
+
+    return dotted_codes_docx()
