@@ -11,9 +11,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
-from indicators.targets import Target
 
 from accounts import roles
+from plans.targets import Target
 from plans.word_import import Reading, WordImportError, create_draft, read_plan_document
 from simba.uploads import validate_upload
 
