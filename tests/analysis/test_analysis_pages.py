@@ -80,7 +80,7 @@ def test_a_stale_save_is_refused_and_shows_opened_current_and_own_text(
     response = save_goal(client, goal, "Paulas text.", 1, **HTMX)
     assert response.status_code == 409
     html = response.content.decode()
-    assert "Dina ändringar är inte sparade." in html and "adam" in html
+    assert "Dina ändringar är inte sparade." in html and "av adam" in html
     for text in ("Första texten.", "Adams text.", "Paulas text."):
         assert text in html
     assert 'name="version" value="2"' in html  # saving again is a deliberate choice
