@@ -228,3 +228,15 @@ def test_an_ordered_report_keeps_its_texts_and_a_changed_text_changes_the_finger
     again = order_report(plan, YEAR, "samordningsgruppen", process_leader)
     assert not again.reused and Report.objects.count() == 2
     assert OrgUnit.objects.get(code="1440").name == "Ale"
+
+
+def test_the_analysis_snapshot_takes_four_queries_however_many_texts(
+    client, process_leader, ale_user, goal, django_assert_num_queries
+):
+    _write_everything(client, process_leader, ale_user, goal)
+    other = Goal.objects.get(focus_area__plan=goal.focus_area.plan, code="1:1")
+    client.force_login(process_leader)
+    assert save_goal(client, other, "Mer text", 0).status_code == 302
+    with django_assert_num_queries(4):
+        shape = analysis_for(goal.focus_area.plan, YEAR)
+    assert list(shape["goals"]) == ["1:1", "2:1"]  # in the plan's order
