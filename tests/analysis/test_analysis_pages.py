@@ -240,3 +240,36 @@ def test_the_analysis_snapshot_takes_four_queries_however_many_texts(
     with django_assert_num_queries(4):
         shape = analysis_for(goal.focus_area.plan, YEAR)
     assert list(shape["goals"]) == ["1:1", "2:1"]  # in the plan's order
+
+
+def test_the_year_page_takes_as_many_queries_with_texts_as_without(
+    client, process_leader, ale_user, goal
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("analysis:year", args=[goal.focus_area.plan_id, YEAR])
+    client.force_login(process_leader)
+    with CaptureQueriesContext(connection) as empty:
+        client.get(url)
+    _write_everything(client, process_leader, ale_user, goal)
+    client.force_login(process_leader)
+    for other in Goal.objects.filter(focus_area__plan=goal.focus_area.plan).exclude(pk=goal.pk):
+        save_goal(client, other, f"Analys av {other.code}", 0)
+    with CaptureQueriesContext(connection) as full:
+        html = client.get(url).content.decode()
+    assert "Analys av 5:2" in html and "Ales ord." in html
+    assert len(full) == len(empty)
+
+
+def test_cancel_in_place_shows_the_saved_text_and_without_javascript_goes_to_the_page(
+    client, process_leader, goal
+):
+    client.force_login(process_leader)
+    save_goal(client, goal, "Sparad text.", 0)
+    fragment = client.get(goal_url(goal, "show"), **HTMX)
+    assert "Sparad text." in fragment.content.decode() and "<html" not in fragment.content.decode()
+    plain = client.get(goal_url(goal, "show"))
+    assert plain.status_code == 302 and plain.url.endswith(
+        f"/analys/{goal.focus_area.plan_id}/2026/#mal-{goal.pk}-analys"
+    )
