@@ -11,9 +11,10 @@ register = template.Library()
 
 @register.inclusion_tag("analysis/links.html", takes_context=True)
 def analysis_links(context, plan):
-    """The plan years' analysis pages, for the process leader (and administrators)."""
+    """The plan years' analysis pages: written by the process leader, read by everyone signed
+    in (a public plan page shows no link to anonymous visitors)."""
     user = context["request"].user
-    years = list(plan.years) if roles.can_edit_plan(user, plan) else []
+    years = list(plan.years) if user.is_authenticated else []
     return {"plan": plan, "years": years}
 
 

@@ -172,15 +172,19 @@ def test_the_year_page_of_a_municipality_links_to_its_comments(client, ale_user,
     assert "1 mål har en kommentar." in html
 
 
-def test_reports_and_plan_pages_link_to_the_analysis_for_the_process_leader_only(
+def test_reports_and_plan_pages_link_to_the_analysis_for_those_signed_in(
     client, process_leader, reader, simba_plan
 ):
     link = reverse("analysis:year", args=[simba_plan.pk, YEAR])
-    for user, shown in ((process_leader, True), (reader, False)):
+    for user in (process_leader, reader):
         client.force_login(user)
         for page in ("reports:index", "plans:detail"):
             html = client.get(reverse(page, args=[simba_plan.pk])).content.decode()
-            assert (link in html) is shown, (user, page)
+            assert link in html, (user, page)
+    client.logout()
+    simba_plan.is_public = True
+    simba_plan.save()
+    assert link not in client.get(reverse("plans:detail", args=[simba_plan.pk])).content.decode()
 
 
 def _write_everything(client, process_leader, ale_user, goal):

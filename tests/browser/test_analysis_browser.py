@@ -58,3 +58,26 @@ def test_an_area_group_comments_a_goal_from_its_year_page(page, ale_user):
     page.get_by_role("link", name="Analysen för 2026").click()
     expect(page.get_by_text("Ale har en ny rutin för utskrivning.")).to_be_visible()
     expect(page.get_by_role("link", name=re.compile("^Ändra"))).to_have_count(0)
+
+
+def test_a_stale_save_shows_the_comparison_in_place(page, process_leader, simba_plan):
+    from analysis.models import YearAnalysis
+
+    log_in(page, process_leader.username)
+    page.goto(f"{page.base_url}/analys/{simba_plan.pk}/2026/")
+    page.get_by_role("link", name="Ändra Året i korthet").click()
+    expect(page.get_by_role("textbox", name="Året i korthet")).to_be_focused()
+    # Someone else saves first, after the form was opened.
+    YearAnalysis.objects.create(plan=simba_plan, year=2026, overall="Någon annans text.", version=1)
+    page.get_by_role("textbox", name="Året i korthet").fill("Min text.")
+    page.get_by_role("button", name="Spara").click()
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("Dina ändringar är inte sparade.")
+    expect(alert.get_by_role("row", name=re.compile("^Året i korthet"))).to_contain_text(
+        "Någon annans text."
+    )
+    expect(page.get_by_role("textbox", name="Året i korthet")).to_have_value("Min text.")
+    assert serious_accessibility_violations(page) == []
+    page.get_by_role("button", name="Spara").click()  # saving again is a deliberate choice
+    expect(page.get_by_role("status")).to_contain_text("Året i korthet har sparats")
+    assert YearAnalysis.objects.get(plan=simba_plan, year=2026).overall == "Min text."
