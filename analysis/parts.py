@@ -13,6 +13,7 @@ from accounts import roles
 from analysis import forms
 from indicators.models import OrgUnit
 from indicators.services import visible_unit
+from plans import display
 from plans.models import FocusArea, Goal, Plan
 
 
@@ -72,6 +73,19 @@ class Part:
 
     def new_row(self):
         return self.kind.model(**self.keys)
+
+    def previous_texts(self) -> list[tuple[str, str]]:
+        """Last year's texts of the same part, shown beside the form: what was planned then is
+        what this year's analysis follows up."""
+        if self.year - 1 not in self.plan.years:
+            return []
+        row = self.kind.model.objects.filter(**(self.keys | {"year": self.year - 1})).first()
+        if row is None:
+            return []
+        model = self.kind.model
+        return [
+            (display.label(model, n), text) for n in self.kind.fields if (text := getattr(row, n))
+        ]
 
     def _args(self) -> list:
         args = [self.plan.pk, self.year]

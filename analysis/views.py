@@ -56,7 +56,8 @@ def part_show(request, plan_pk: int, year: int, kind: str, pk=None, code=None):
 
 
 def _form_response(request, part, form, status=200, conflict=None):
-    context = {"part": part, "form": form, "conflict": conflict}
+    context = {"part": part, "form": form, "conflict": conflict,
+               "previous": part.previous_texts()}  # fmt: skip
     template = "analysis/fragment_form.html" if request.htmx else "analysis/form_page.html"
     return render(request, template, context, status=status)
 

@@ -277,3 +277,11 @@ def test_cancel_in_place_shows_the_saved_text_and_without_javascript_goes_to_the
     assert plain.status_code == 302 and plain.url.endswith(
         f"/analys/{goal.focus_area.plan_id}/2026/#mal-{goal.pk}-analys"
     )
+
+
+def test_the_form_for_2027_shows_what_was_written_for_2026(client, process_leader, goal):
+    client.force_login(process_leader)
+    save_goal(client, goal, "Analys 2026.", 0, "Ny rutin till juni 2027.")
+    html = client.get(goal_url(goal, year=2027), **HTMX).content.decode()
+    assert "Det här skrevs för 2026" in html and "Ny rutin till juni 2027." in html
+    assert "Det här skrevs för" not in client.get(goal_url(goal), **HTMX).content.decode()

@@ -11,6 +11,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_process_leader_writes_the_analysis_in_place_and_finds_it_in_history(page, process_leader):
+    csp = []
+    page.on("console", lambda m: csp.append(m.text) if "Content Security Policy" in m.text else 0)
     log_in(page, process_leader.username)
     page.get_by_role("link", name="Rapporter").click()
     page.get_by_role("link", name="2026 (analys och nästa steg)").click()
@@ -40,6 +42,7 @@ def test_process_leader_writes_the_analysis_in_place_and_finds_it_in_history(pag
     expect(latest).to_contain_text(process_leader.username)
     expect(latest.get_by_role("row", name=re.compile("^Analys"))).to_contain_text("0,8 dygn")
     assert serious_accessibility_violations(page) == []
+    assert csp == []
 
 
 def test_an_area_group_comments_a_goal_from_its_year_page(page, ale_user):
