@@ -70,10 +70,10 @@ def fill_analysis(plan, year: int, seed: int = 2026) -> int:
         )  # fmt: skip
         created += new
         if i % 2 == 0:
-            for unit in rng.sample(units, min(2, len(units))):
+            for k, unit in enumerate(rng.sample(units, min(2, len(units)))):
                 _, new = UnitComment.objects.get_or_create(
                     goal=goal, year=year, org_unit=unit,
-                    defaults={"version": 1, "text": rng.choice(COMMENTS)},
+                    defaults={"version": 1, "text": COMMENTS[(i + k) % len(COMMENTS)]},
                 )  # fmt: skip
                 created += new
     return created
