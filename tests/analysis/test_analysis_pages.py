@@ -285,3 +285,20 @@ def test_the_form_for_2027_shows_what_was_written_for_2026(client, process_leade
     html = client.get(goal_url(goal, year=2027), **HTMX).content.decode()
     assert "Det här skrevs för 2026" in html and "Ny rutin till juni 2027." in html
     assert "Det här skrevs för" not in client.get(goal_url(goal), **HTMX).content.decode()
+
+
+def test_comments_are_per_municipality_not_for_the_whole_area(client, process_leader, goal):
+    area = OrgUnit.objects.get(kind=OrgUnit.Kind.AREA)
+    client.force_login(process_leader)
+    response = client.post(comment_url(goal, area.code), {"text": "Hela området.", "version": 0})
+    assert response.status_code == 404
+    assert not UnitComment.objects.exists()
+
+
+def test_a_reader_reads_a_municipalitys_comments_without_a_form(client, ale_user, reader, goal):
+    client.force_login(ale_user)
+    client.post(comment_url(goal, "1440"), {"text": "Ales kommentar.", "version": 0})
+    client.force_login(reader)
+    url = reverse("analysis:unit", args=[goal.focus_area.plan_id, YEAR, "1440"])
+    html = client.get(url).content.decode()
+    assert "Ales kommentar." in html and "Ändra" not in html
