@@ -65,6 +65,7 @@ def cmd_run() -> None:
     manage("load_plan", "--if-missing", env=env)
     manage("create_demo_users", env=env)
     manage("seed_demo_values", "--years", "2026", env=env)  # a living follow-up to look at
+    manage("seed_demo_analysis", "--years", "2026", env=env)  # and the year's analysis texts
     say("Startar SIMBA på http://127.0.0.1:8000 (avsluta med Ctrl+C)")
     manage("runserver", "127.0.0.1:8000", env=env)
 

@@ -26,6 +26,7 @@ from types import SimpleNamespace
 from django.db.models import Max
 from django.utils import timezone
 
+from analysis.snapshot import analysis_for
 from indicators.aggregation import area_value, can_sum_for_area
 from indicators.models import (
     ActivityFollowUp,
@@ -498,6 +499,7 @@ def build_snapshot(plan, year: int, audience: str, ordered_by=None, now=None) ->
         "missing": _missing(focus_areas),
         "sources": _sources(focus_areas),
         "counts": _counts(focus_areas),
+        "analysis": analysis_for(plan, year),
     }
 
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "plans",
     "indicators",
     "reports",
+    "analysis",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from analysis.demo import fill_analysis
+from plans.models import Plan
+
+
+class Command(BaseCommand):
+    help = "Fyller en plan med trovärdiga analystexter och kommentarer (bara för demo)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--plan", type=int, help="Planens id (standard: den senaste).")
+        parser.add_argument("--years", type=int, nargs="*", help="År att fylla (standard: alla).")
+        parser.add_argument("--seed", type=int, default=2026)
+
+    def handle(self, *args, plan=None, years=None, seed=2026, **options):
+        plans = Plan.objects.exclude(status=Plan.Status.ARCHIVED)
+        chosen = plans.filter(pk=plan).first() if plan else plans.first()
+        if chosen is None:
+            raise CommandError("Ingen plan hittades. Läs in planen först: manage.py load_plan")
+        count = sum(fill_analysis(chosen, year, seed) for year in (years or chosen.years))
+        self.stdout.write(f"{count} analystexter och kommentarer skapade för {chosen}.")
