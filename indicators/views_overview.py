@@ -1,17 +1,14 @@
 """The process leader's overview, bulk approval, activity follow-up and import pages."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models import Value as V
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
-from django_tables2.export import TableExport
 
 from accounts import roles
 from indicators import activities as follow_up
@@ -24,6 +21,7 @@ from indicators.reporting import ensure_reporting
 from indicators.services import bulk_approve, current_plan, today, visible_unit
 from indicators.status import figure_statuses, goal_summary
 from indicators.tables import GoalSummaryTable, StatusTable, SubmissionTable
+from simba.spreadsheets import export_response, table_response
 
 EXPORTS = {"csv", "xlsx"}
 
@@ -80,7 +78,7 @@ def overview(request):
         name = {"mal": "maluppfyllelse", "status": "nyckeltal"}.get(
             request.GET.get("tabell"), "inrapportering"
         )
-        return TableExport(export, table).response(f"simba-{name}-{year}.{export}")
+        return table_response(table, export, f"simba-{name}-{year}.{export}")
     municipalities = [u for u in found.units if u.kind == OrgUnit.Kind.MUNICIPALITY]
     context = {
         "plan": plan,
@@ -199,9 +197,5 @@ def import_template(request):
     ensure_reporting(plan)
     year = request.GET.get("ar", "")
     year = int(year) if year.isdigit() else today().year
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="simba-import-{year}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerows(imports.template_rows(plan, request.user, year))
-    return response
+    header, *rows = imports.template_rows(plan, request.user, year)
+    return export_response(header, rows, "csv", f"simba-import-{year}.csv")
