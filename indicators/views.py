@@ -107,8 +107,17 @@ def entry(request, code: str, period_pk: int):
     actor = actor_for(request.user, unit)
     editable = workflow.can_edit(submission.status, period.deadline, today(), actor)
     if request.method == "POST":
+        refusal = (
+            "Du får inte rapportera för den här enheten."
+            if not actor.may_report
+            else ""
+            if editable
+            else workflow.lock_reason(submission.status, period.deadline, today(), actor)
+        )
+        if refusal and request.htmx and request.POST.get("rad"):
+            return _refused_row(request, unit, period, figures, refusal)
         if not actor.may_report:
-            raise PermissionDenied("Du får inte rapportera för den här enheten.")
+            raise PermissionDenied(refusal)
         if not editable:
             messages.error(
                 request,
@@ -137,11 +146,23 @@ def _render_grid(request, unit, period, submission, rows, editable, actor, statu
     return render(request, "indicators/entry.html", context, status=status)
 
 
-def _row_fragment(request, row, unit, period, saved=False):
+def _row_fragment(request, row, unit, period, saved=False, notice="", editable=True):
     """One row for htmx to swap in. Always 200: htmx swaps only successful answers, and the row
     itself carries its errors."""
-    context = {"row": row, "editable": True, "saved": saved, "unit": unit, "period": period}
+    context = {"row": row, "editable": editable, "saved": saved, "unit": unit, "period": period,
+               "notice": notice}  # fmt: skip
     return render(request, "indicators/fragment_row.html", context)
+
+
+def _refused_row(request, unit, period, figures, reason):
+    """ "Spara raden" on a period that is locked now (approved, past its deadline) or not the
+    user's: the row as saved, read-only, with the reason in it, never a whole page."""
+    only = request.POST.get("rad")
+    rows = load_rows(unit, period, [kf for kf in figures if str(kf.pk) == only])
+    if not rows:
+        raise Http404("Nyckeltalet rapporteras inte för den här perioden.")
+    notice = f"Raden sparades inte. {reason} Ladda om sidan för att se det senaste."
+    return _row_fragment(request, rows[0], unit, period, notice=notice, editable=False)
 
 
 def _save(request, unit, period, submission, figures):
