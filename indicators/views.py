@@ -25,6 +25,7 @@ from indicators.services import (
     transition,
     visible_unit,
 )
+from indicators.texts import saved_message
 
 
 def my_reports(request):
@@ -69,8 +70,9 @@ def unit_reports(request, code: str):
             }
         )
     open_ = [i for i in items if i["submission"].status in workflow.EDITABLE]
-    due = sorted((i for i in open_ if i["period"].end < now), key=lambda i: i["period"].deadline)
-    coming = [i for i in open_ if i["period"].end >= now]
+    # A period is open for reporting from its last day: the month that ends today is "now".
+    due = sorted((i for i in open_ if i["period"].end <= now), key=lambda i: i["period"].deadline)
+    coming = [i for i in open_ if i["period"].end > now]
     done = [i for i in items if i["submission"].status not in workflow.EDITABLE]
     figures = sorted(
         {kf for i in items for kf in i["figures"]},
@@ -92,7 +94,7 @@ def unit_reports(request, code: str):
 def _next_open(unit, period, plan):
     """The next report this unit still has to fill in, for "Spara och gå till nästa"."""
     found = ensure_reporting(plan)
-    candidates = [p for p in found.periods_for(unit) if p.end < today() and p.pk != period.pk]
+    candidates = [p for p in found.periods_for(unit) if p.end <= today() and p.pk != period.pk]
     open_ids = set(
         Submission.objects.filter(
             org_unit=unit, period__in=candidates, status__in=workflow.EDITABLE
@@ -190,7 +192,7 @@ def _save(request, unit, period, submission, figures):
         return _render_grid(request, unit, period, submission, fresh, True, actor, status=409)
     if row_only:
         return _row_fragment(request, load_rows(unit, period, figures)[0], unit, period, True)
-    messages.success(request, f"Sparat ({changed} värden ändrade).")
+    messages.success(request, saved_message(changed))
     if "spara_och_nasta" in request.POST:
         upcoming = _next_open(unit, period, period.plan)
         if upcoming is not None:

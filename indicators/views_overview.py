@@ -107,7 +107,15 @@ def approve_many(request):
         return redirect("indicators:overview")
     approved, refused = bulk_approve(pks, request.user)
     if approved:
-        messages.success(request, f"{approved} rapporteringar godkända och låsta.")
+        messages.success(
+            request,
+            ngettext(
+                "%d rapportering godkänd och låst.",
+                "%d rapporteringar godkända och låsta.",
+                approved,
+            )
+            % approved,
+        )
     for text in refused:
         messages.error(request, text)
     return redirect("indicators:overview")
@@ -130,7 +138,13 @@ def activity_follow_up(request, code: str, year: int):
             except StaleSave as error:
                 messages.error(request, str(error))
             else:
-                messages.success(request, f"Sparat ({changed} aktiviteter ändrade).")
+                messages.success(
+                    request,
+                    ngettext(
+                        "Sparat (%d aktivitet ändrad).", "Sparat (%d aktiviteter ändrade).", changed
+                    )
+                    % changed,
+                )
                 return redirect("indicators:activities", code=unit.code, year=year)
         else:
             messages.error(request, "Några rader behöver rättas. Inget sparades.")

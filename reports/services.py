@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from reports.models import Report, ReportEvent
 from reports.snapshot import build_snapshot, fingerprint
@@ -116,6 +117,7 @@ def fail_stale_reports(now=None) -> int:
     now = now or timezone.now()
     limit = now - stale_after()
     minutes = int(stale_after().total_seconds() // 60)
+    minutes = ngettext("%d minut", "%d minuter", minutes) % minutes
     silent = Report.objects.alias(beat=Coalesce("heartbeat_at", "started_at")).filter(
         status=Report.Status.RUNNING, beat__lt=now - lease()
     )
@@ -127,12 +129,12 @@ def fail_stale_reports(now=None) -> int:
         ),
         (
             Report.objects.filter(status=Report.Status.RUNNING, started_at__lt=limit),
-            f"Jobbet avbröts: det blev inte klart inom {minutes} minuter "
+            f"Jobbet avbröts: det blev inte klart inom {minutes} "
             "(bakgrundsprocessen kan ha stoppats). Försök igen.",
         ),
         (
             Report.objects.filter(status=Report.Status.QUEUED, queued_at__lt=limit),
-            f"Jobbet startade aldrig: ingen bakgrundsprocess tog det inom {minutes} minuter. "
+            f"Jobbet startade aldrig: ingen bakgrundsprocess tog det inom {minutes}. "
             "Försök igen; kvarstår felet, kontakta administratören.",
         ),
     )
