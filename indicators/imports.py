@@ -359,7 +359,18 @@ def _ambiguous_comma(cells, columns, table) -> str:
     extra = [c for c in cells[len(table.rows[0]) :] if c.strip()]
     value = cells[columns["value"]].strip()
     after = cells[columns["value"] + 1].strip() if columns["value"] + 1 < len(cells) else ""
-    if extra or (value.isdigit() and after[:1].isdigit()):
+    next_column = {i: key for key, i in columns.items()}.get(columns["value"] + 1)
+    # "0,7" read as value 0 and 7 in the next column: a comment (or a numerator without its
+    # denominator, which no real fraction has) that starts with a digit right after a whole number.
+    split = (
+        value.isdigit()
+        and after[:1].isdigit()
+        and (
+            next_column in (None, "comment")
+            or (next_column == "numerator" and not cells[columns.get("denominator", -1)].strip())
+        )
+    )
+    if extra or split:
         return (
             f"Värdet ”{_short(value)}” följs av ”{_short(after)}” i nästa kolumn: filen är "
             "kommaseparerad, så ett decimalkomma delar talet i två. Sätt talet inom citattecken "

@@ -157,3 +157,22 @@ def test_the_entry_grid_reads_numbers_by_the_same_rule(client, ale_user, ale, ye
     assert "exponent (1e3)" in page(bad) and not Value.objects.exists()
     client.post(entry_url(ale, year_2027), grid_data(ale_figures, {far.pk: {"number": "1 200"}}))
     assert Value.objects.get(key_figure=far).number == 1200
+
+
+def test_a_fraction_in_a_comma_file_is_not_mistaken_for_a_decimal_comma(client, ale_user, found):
+    from indicators.imports import period_code
+
+    ale = ale_user.profile.org_unit
+    kf, period = next(
+        (kf, p)
+        for p in found.periods_for(ale)
+        if p.end.year == 2027
+        for kf in found.figures_for(ale, p)
+        if kf.value_kind == ValueKind.PERCENTAGE and kf.has_fraction
+    )
+    client.force_login(ale_user)
+    header = "kommun,nyckeltal,period,värde,täljare,nämnare\n"
+    text = header + f"Ale,{kf.name},{period_code(period)},60,3,5\n"
+    response = upload(client, text)
+    assert response.status_code == 200, response.context["parsed"].bad[0].error
+    assert "60 %" in page(response)
