@@ -109,13 +109,11 @@ def entry(request, code: str, period_pk: int):
     actor = actor_for(request.user, unit)
     editable = workflow.can_edit(submission.status, period.deadline, today(), actor)
     if request.method == "POST":
-        refusal = (
-            "Du får inte rapportera för den här enheten."
-            if not actor.may_report
-            else ""
-            if editable
-            else workflow.lock_reason(submission.status, period.deadline, today(), actor)
-        )
+        refusal = ""
+        if not actor.may_report:
+            refusal = "Du får inte rapportera för den här enheten."
+        elif not editable:
+            refusal = workflow.lock_reason(submission.status, period.deadline, today(), actor)
         if refusal and request.htmx and request.POST.get("rad"):
             return _refused_row(request, unit, period, figures, refusal)
         if not actor.may_report:
