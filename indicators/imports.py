@@ -367,14 +367,26 @@ def _ambiguous_comma(cells, columns, table) -> str:
         and after[:1].isdigit()
         and (
             next_column in (None, "comment")
-            or (next_column == "numerator" and not cells[columns.get("denominator", -1)].strip())
+            or (
+                next_column == "numerator"
+                and ("denominator" not in columns or not cells[columns["denominator"]].strip())
+            )
         )
     )
-    if extra or split:
+    fix = (
+        "Sätt talet inom citattecken (”0,7”), skriv det med punkt (0.7) eller spara filen med "
+        "semikolon som avgränsare."
+    )
+    if split:
         return (
             f"Värdet ”{_short(value)}” följs av ”{_short(after)}” i nästa kolumn: filen är "
-            "kommaseparerad, så ett decimalkomma delar talet i två. Sätt talet inom citattecken "
-            "(”0,7”), skriv det med punkt (0.7) eller spara filen med semikolon som avgränsare."
+            f"kommaseparerad, så ett decimalkomma delar talet i två. {fix}"
+        )
+    if extra:
+        return (
+            "Raden har fler celler än rubrikraden: i en kommaseparerad fil delar ett "
+            "decimalkomma eller ett kommatecken i en kommentar raden. Sätt kommentaren inom "
+            f"citattecken. {fix}"
         )
     return ""
 
