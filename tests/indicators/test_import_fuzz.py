@@ -175,15 +175,20 @@ CELL = st.one_of(
 @given(
     rows=st.lists(st.lists(CELL, min_size=0, max_size=7), min_size=0, max_size=6),
     sep=st.sampled_from([";", ",", "\t"]),
-    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16", "xlsx"]),
     header=st.booleans(),
 )
-def test_random_csv_tables_never_give_a_server_error(client, ale_user, found, rows, sep, encoding,
-                                                     header):  # fmt: skip
+def test_random_tables_never_give_a_server_error(client, ale_user, found, rows, sep, encoding,
+                                                 header):  # fmt: skip
     client.force_login(ale_user)
-    text = _csv(([HEADER] if header else []) + rows, sep)
-    content = text.encode(encoding, errors="replace")
-    post(client, "slump.csv", content)
+    table = ([HEADER] if header else []) + rows
+    if encoding == "xlsx":
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        clean = [[ILLEGAL_CHARACTERS_RE.sub("", c) for c in row] for row in table]
+        post(client, "slump.xlsx", _xlsx(clean))
+    else:
+        post(client, "slump.csv", _csv(table, sep).encode(encoding, errors="replace"))
     assert nothing_written()
 
 
