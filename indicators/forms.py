@@ -5,14 +5,16 @@ from decimal import Decimal
 from django import forms
 
 from indicators.models import ActivityFollowUp, KeyFigure, Value
+from indicators.numbers import NumberField
 from plans.targets import ValueKind
 
 YES_NO_CHOICES = [("", "– välj –"), ("ja", "Ja"), ("nej", "Nej")]
 NUMBER_FIELDS = ("number", "numerator", "denominator")
 
 
-def _number_field(label: str) -> forms.DecimalField:
-    return forms.DecimalField(
+def _number_field(label: str) -> NumberField:
+    # NumberField reads "1 200" and "0,8" and refuses "1e3"; the same rule as the import.
+    return NumberField(
         label=label,
         required=False,
         max_digits=14,
@@ -189,5 +191,5 @@ class FollowUpForm(forms.Form):
 class ImportForm(forms.Form):
     file = forms.FileField(
         label="Fil (CSV eller Excel, högst 2 MB)",
-        help_text="Kolumner: kommun, nyckeltal, period, värde, kommentar.",
+        help_text="Kolumner: kommun, nyckeltal, period, värde, (täljare, nämnare,) kommentar.",
     )

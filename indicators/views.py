@@ -24,6 +24,7 @@ from indicators.services import (
     transition,
     visible_unit,
 )
+from indicators.texts import saved_message
 from plans.selectors import current_plan
 
 
@@ -69,8 +70,10 @@ def unit_reports(request, code: str):
             }
         )
     open_ = [i for i in items if i["submission"].status in workflow.EDITABLE]
-    due = sorted((i for i in open_ if i["period"].end < now), key=lambda i: i["period"].deadline)
-    coming = [i for i in open_ if i["period"].end >= now]
+    # A period is open for reporting from its last day: the month that ends today is "now".
+    ended = [i for i in open_ if workflow.has_ended(i["period"].end, now)]
+    due = sorted(ended, key=lambda i: i["period"].deadline)
+    coming = [i for i in open_ if not workflow.has_ended(i["period"].end, now)]
     done = [i for i in items if i["submission"].status not in workflow.EDITABLE]
     figures = sorted(
         {kf for i in items for kf in i["figures"]},
@@ -92,7 +95,10 @@ def unit_reports(request, code: str):
 def _next_open(unit, period, plan):
     """The next report this unit still has to fill in, for "Spara och gå till nästa"."""
     found = ensure_reporting(plan)
-    candidates = [p for p in found.periods_for(unit) if p.end < today() and p.pk != period.pk]
+    now = today()
+    candidates = [
+        p for p in found.periods_for(unit) if workflow.has_ended(p.end, now) and p.pk != period.pk
+    ]
     open_ids = set(
         Submission.objects.filter(
             org_unit=unit, period__in=candidates, status__in=workflow.EDITABLE
@@ -107,8 +113,15 @@ def entry(request, code: str, period_pk: int):
     actor = actor_for(request.user, unit)
     editable = workflow.can_edit(submission.status, period.deadline, today(), actor)
     if request.method == "POST":
+        refusal = ""
         if not actor.may_report:
-            raise PermissionDenied("Du får inte rapportera för den här enheten.")
+            refusal = "Du får inte rapportera för den här enheten."
+        elif not editable:
+            refusal = workflow.lock_reason(submission.status, period.deadline, today(), actor)
+        if refusal and request.htmx and request.POST.get("rad"):
+            return _refused_row(request, unit, period, figures, refusal)
+        if not actor.may_report:
+            raise PermissionDenied(refusal)
         if not editable:
             messages.error(
                 request,
@@ -137,11 +150,23 @@ def _render_grid(request, unit, period, submission, rows, editable, actor, statu
     return render(request, "indicators/entry.html", context, status=status)
 
 
-def _row_fragment(request, row, unit, period, saved=False):
+def _row_fragment(request, row, unit, period, saved=False, notice="", editable=True):
     """One row for htmx to swap in. Always 200: htmx swaps only successful answers, and the row
     itself carries its errors."""
-    context = {"row": row, "editable": True, "saved": saved, "unit": unit, "period": period}
+    context = {"row": row, "editable": editable, "saved": saved, "unit": unit, "period": period,
+               "notice": notice}  # fmt: skip
     return render(request, "indicators/fragment_row.html", context)
+
+
+def _refused_row(request, unit, period, figures, reason):
+    """ "Spara raden" on a period that is locked now (approved, past its deadline) or not the
+    user's: the row as saved, read-only, with the reason in it, never a whole page."""
+    only = request.POST.get("rad")
+    rows = load_rows(unit, period, [kf for kf in figures if str(kf.pk) == only])
+    if not rows:
+        raise Http404("Nyckeltalet rapporteras inte för den här perioden.")
+    notice = f"Raden sparades inte. {reason} Ladda om sidan för att se det senaste."
+    return _row_fragment(request, rows[0], unit, period, notice=notice, editable=False)
 
 
 def _save(request, unit, period, submission, figures):
@@ -169,7 +194,7 @@ def _save(request, unit, period, submission, figures):
         return _render_grid(request, unit, period, submission, fresh, True, actor, status=409)
     if row_only:
         return _row_fragment(request, load_rows(unit, period, figures)[0], unit, period, True)
-    messages.success(request, f"Sparat ({changed} värden ändrade).")
+    messages.success(request, saved_message(changed))
     if "spara_och_nasta" in request.POST:
         upcoming = _next_open(unit, period, period.plan)
         if upcoming is not None:

@@ -1,17 +1,15 @@
 """The process leader's overview, bulk approval, activity follow-up and import pages."""
 
-import csv
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models import Value as V
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
-from django_tables2.export import TableExport
 
 from accounts import roles
 from indicators import activities as follow_up
@@ -25,6 +23,8 @@ from indicators.services import bulk_approve, today, visible_unit
 from indicators.status import figure_statuses, goal_summary
 from indicators.tables import GoalSummaryTable, StatusTable, SubmissionTable
 from plans.selectors import current_plan
+from simba.spreadsheets import export_response, table_response
+from simba.uploads import validate_upload
 
 EXPORTS = {"csv", "xlsx"}
 
@@ -81,7 +81,7 @@ def overview(request):
         name = {"mal": "maluppfyllelse", "status": "nyckeltal"}.get(
             request.GET.get("tabell"), "inrapportering"
         )
-        return TableExport(export, table).response(f"simba-{name}-{year}.{export}")
+        return table_response(table, export, f"simba-{name}-{year}.{export}")
     municipalities = [u for u in found.units if u.kind == OrgUnit.Kind.MUNICIPALITY]
     context = {
         "plan": plan,
@@ -108,7 +108,15 @@ def approve_many(request):
         return redirect("indicators:overview")
     approved, refused = bulk_approve(pks, request.user)
     if approved:
-        messages.success(request, f"{approved} rapporteringar godkända och låsta.")
+        messages.success(
+            request,
+            ngettext(
+                "%d rapportering godkänd och låst.",
+                "%d rapporteringar godkända och låsta.",
+                approved,
+            )
+            % approved,
+        )
     for text in refused:
         messages.error(request, text)
     return redirect("indicators:overview")
@@ -131,7 +139,13 @@ def activity_follow_up(request, code: str, year: int):
             except StaleSave as error:
                 messages.error(request, str(error))
             else:
-                messages.success(request, f"Sparat ({changed} aktiviteter ändrade).")
+                messages.success(
+                    request,
+                    ngettext(
+                        "Sparat (%d aktivitet ändrad).", "Sparat (%d aktiviteter ändrade).", changed
+                    )
+                    % changed,
+                )
                 return redirect("indicators:activities", code=unit.code, year=year)
         else:
             messages.error(request, "Några rader behöver rättas. Inget sparades.")
@@ -150,27 +164,53 @@ def import_values(request):
         raise PermissionDenied("Bara närområdesgrupper och processledaren kan importera värden.")
     plan = _plan_or_404()
     ensure_reporting(plan)
-    rows, error = None, ""
+    parsed, error = None, ""
     form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        request.session.pop(SESSION_KEY, None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            if upload.size > imports.MAX_BYTES:
-                raise imports.ImportFileError(
-                    "Filen är större än 2 MB. Dela upp den i flera filer."
-                )
-            rows = imports.parse(plan, request.user, upload.name, upload.read())
+            validate_upload(upload, imports.EXTENSIONS, max_bytes=imports.MAX_BYTES)
+            parsed = imports.parse(plan, request.user, upload.name, upload.read())
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
         except imports.ImportFileError as problem:
             error = str(problem)
         else:
-            if all(not r.error for r in rows):
-                request.session[SESSION_KEY] = imports.to_session(rows)
-            else:
-                request.session.pop(SESSION_KEY, None)
-    bad = [r for r in rows or [] if r.error]
-    status = 422 if error or bad else 200
-    context = {"form": form, "rows": rows, "bad": bad, "error": error, "plan": plan}
+            if not parsed.bad:
+                request.session[SESSION_KEY] = imports.to_session(parsed.rows)
+    status = 422 if error or (parsed and parsed.bad) else 200
+    context = {
+        "form": form,
+        "parsed": parsed,
+        "error": error,
+        "plan": plan,
+        "summary": _import_summary(parsed) if parsed else {},
+    }
     return render(request, "indicators/import.html", context, status=status)
+
+
+def _import_summary(parsed) -> dict:
+    """The preview's sentences, in Swedish singular or plural."""
+    n, bad, changed = len(parsed.rows), len(parsed.bad), len(parsed.changed)
+    same = n - bad - changed
+    return {
+        "bad": ngettext("%(bad)d av %(n)d rad har fel.", "%(bad)d av %(n)d rader har fel.", n)
+        % {"bad": bad, "n": n},
+        "ok": ngettext("Raden är korrekt.", "Alla %(n)d rader är korrekta.", n) % {"n": n},
+        "changed": ngettext("%(c)d värde ändras", "%(c)d värden ändras", changed) % {"c": changed},
+        "same": ngettext("%(s)d är oförändrat", "%(s)d är oförändrade", same) % {"s": same}
+        if same
+        else "",
+        "blank": ngettext(
+            "%(b)d tom rad hoppades över.", "%(b)d tomma rader hoppades över.", parsed.blank
+        )
+        % {"b": parsed.blank}
+        if parsed.blank
+        else "",
+        "save": ngettext("Spara %(c)d värde", "Spara %(c)d värden", changed) % {"c": changed},
+    }
 
 
 @require_POST
@@ -179,7 +219,7 @@ def import_confirm(request):
     if roles.org_unit_of(request.user) is None and not roles.is_process_leader(request.user):
         raise PermissionDenied("Bara närområdesgrupper och processledaren kan importera värden.")
     stored = request.session.get(SESSION_KEY)
-    if not stored:
+    if stored is None:
         messages.error(request, "Det finns ingen granskad fil att spara. Ladda upp filen igen.")
         return redirect("indicators:import")
     try:
@@ -188,7 +228,12 @@ def import_confirm(request):
         messages.error(request, f"Inget sparades. {error}")
         return redirect("indicators:import")
     request.session.pop(SESSION_KEY, None)
-    messages.success(request, f"{count} värden importerade.")
+    if count:
+        messages.success(
+            request, ngettext("%d värde importerat.", "%d värden importerade.", count) % count
+        )
+    else:
+        messages.info(request, "Inget ändrades: alla värden i filen var redan sparade.")
     return redirect("indicators:my_reports")
 
 
@@ -200,9 +245,5 @@ def import_template(request):
     ensure_reporting(plan)
     year = request.GET.get("ar", "")
     year = int(year) if year.isdigit() else today().year
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="simba-import-{year}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerows(imports.template_rows(plan, request.user, year))
-    return response
+    header, *rows = imports.template_rows(plan, request.user, year)
+    return export_response(header, rows, "csv", f"simba-import-{year}.csv")

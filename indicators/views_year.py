@@ -15,6 +15,7 @@ from indicators.entry import StaleSave, load_rows, save_rows, submit_problems
 from indicators.models import Submission
 from indicators.reporting import ensure_reporting
 from indicators.services import actor_for, today, transition, visible_unit
+from indicators.texts import saved_message
 from plans.selectors import current_plan
 
 
@@ -73,7 +74,7 @@ def year_entry(request, code: str, year: int):
                 plan, groups, actor = _groups(unit, year, request.user)
                 status = 409
             else:
-                messages.success(request, f"Sparat ({changed} värden ändrade).")
+                messages.success(request, saved_message(changed))
                 if "skicka_in" in request.POST:
                     _submit_finished(request, editable)
                 return redirect("indicators:year", code=unit.code, year=year)

@@ -48,6 +48,12 @@ class Report(models.Model):
     )
     started_at = models.DateTimeField(_("påbörjad"), null=True, blank=True)
     finished_at = models.DateTimeField(_("klar"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        _("senaste livstecken"),
+        null=True,
+        blank=True,
+        help_text=_("Jobbet skriver tiden med jämna mellanrum medan det körs."),
+    )
     snapshot = models.JSONField(_("underlag"))
     fingerprint = models.CharField(_("fingeravtryck för underlaget"), max_length=64, db_index=True)
     file = models.FileField(_("fil"), upload_to=report_file_name, blank=True)

@@ -9,7 +9,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from reports.models import Report, ReportEvent
 from reports.snapshot import build_snapshot, fingerprint
@@ -18,6 +21,15 @@ from reports.snapshot import build_snapshot, fingerprint
 def stale_after() -> timedelta:
     """A job queued or running longer than this has lost its worker (SIMBA_REPORT_STALE_MINUTES)."""
     return timedelta(minutes=getattr(settings, "SIMBA_REPORT_STALE_MINUTES", 15))
+
+
+def lease() -> timedelta:
+    """A running job whose heartbeat is older than this has lost its worker."""
+    return timedelta(seconds=getattr(settings, "SIMBA_REPORT_LEASE_SECONDS", 120))
+
+
+def _has_file(report: Report) -> bool:
+    return bool(report.file) and report.file.storage.exists(report.file.name)
 
 
 class ReportError(Exception):
@@ -43,10 +55,16 @@ def order_report(plan, year: int, audience: str, user) -> Ordered:
         raise ReportError(f"Välj ett år inom planens period {plan.period_label}.")
     if audience not in Report.Audience.values:
         raise ReportError("Välj samordningsgruppen eller politiska samrådsgruppen som mottagare.")
+    fail_stale_reports()  # a job whose worker died is failed now, never handed out again
     snapshot = build_snapshot(plan, year, audience, ordered_by=user)
     digest = fingerprint(snapshot)
     same = Report.objects.filter(plan=plan, year=year, audience=audience, fingerprint=digest)
-    existing = same.exclude(status=Report.Status.FAILED).order_by("-requested_at").first()
+    # A finished report is reused only with its file; a live job (it beats) will get one.
+    candidates = same.filter(
+        Q(status=Report.Status.DONE) & ~Q(file="")
+        | Q(status__in=[Report.Status.QUEUED, Report.Status.RUNNING])
+    ).order_by("-requested_at")
+    existing = next((r for r in candidates if r.status != Report.Status.DONE or _has_file(r)), None)
     if existing is not None:
         ReportEvent.objects.create(report=existing, action=ReportEvent.Action.REUSED, by=user)
         return Ordered(existing, reused=True)
@@ -99,15 +117,24 @@ def fail_stale_reports(now=None) -> int:
     now = now or timezone.now()
     limit = now - stale_after()
     minutes = int(stale_after().total_seconds() // 60)
+    minutes = ngettext("%d minut", "%d minuter", minutes) % minutes
+    silent = Report.objects.alias(beat=Coalesce("heartbeat_at", "started_at")).filter(
+        status=Report.Status.RUNNING, beat__lt=now - lease()
+    )
     cases = (
         (
+            silent,
+            "Jobbet avbröts: bakgrundsprocessen som skapade rapporten slutade svara (den kan ha "
+            "stoppats eller startats om). Försök igen.",
+        ),
+        (
             Report.objects.filter(status=Report.Status.RUNNING, started_at__lt=limit),
-            f"Jobbet avbröts: det blev inte klart inom {minutes} minuter "
+            f"Jobbet avbröts: det blev inte klart inom {minutes} "
             "(bakgrundsprocessen kan ha stoppats). Försök igen.",
         ),
         (
             Report.objects.filter(status=Report.Status.QUEUED, queued_at__lt=limit),
-            f"Jobbet startade aldrig: ingen bakgrundsprocess tog det inom {minutes} minuter. "
+            f"Jobbet startade aldrig: ingen bakgrundsprocess tog det inom {minutes}. "
             "Försök igen; kvarstår felet, kontakta administratören.",
         ),
     )
@@ -117,7 +144,10 @@ def fail_stale_reports(now=None) -> int:
             changed = rows.filter(pk=pk).update(
                 status=Report.Status.FAILED,
                 error=reason,
-                error_detail="Upptäckt av fail_stale_reports (för lång tid i kö eller körning).",
+                error_detail=(
+                    "Upptäckt av fail_stale_reports: inget livstecken på "
+                    f"{int(lease().total_seconds())} s, eller för lång tid i kö eller körning."
+                ),
                 finished_at=now,
             )
             if changed:

@@ -1,21 +1,30 @@
 """The Celery job that renders a report: ids in, guarded state changes, bytes stored at the end.
 
 `acks_late` with `reject_on_worker_lost`: a worker killed mid-job leaves the message in Redis
-and another worker takes it again (redelivered, so it may claim a RUNNING row). A job that no
-worker finishes is marked failed by `fail_stale_reports` (on page load and periodically).
+and another worker takes it again (redelivered, so it may claim a RUNNING row). While it renders,
+the job writes a heartbeat on its row; a row whose heartbeat stops (the worker's main process
+was killed, its host went away) is marked failed by `fail_stale_reports` within
+SIMBA_REPORT_LEASE_SECONDS, on page load and periodically, so the user can try again instead of
+waiting for Redis' visibility timeout.
+
+The task's time limits are the global ones (CELERY_TASK_*_TIME_LIMIT), which settings keep below
+the visibility timeout, so a slow but healthy render is never handed to a second worker.
 """
 
 import hashlib
 import logging
+import threading
 import traceback
+from contextlib import contextmanager
 
+from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from reports.models import Report, ReportEvent
 from reports.rendering import ReportRenderError, render_report_pdf
-from reports.services import fail_stale_reports, stale_after
+from reports.services import fail_stale_reports
 from simba.celery import app
 
 log = logging.getLogger(__name__)
@@ -28,10 +37,39 @@ GENERIC_FAILURE = (
 
 def _claim(report_id: int, redelivered: bool) -> bool:
     allowed = [Report.Status.QUEUED] + ([Report.Status.RUNNING] if redelivered else [])
+    now = timezone.now()
     claimed = Report.objects.filter(pk=report_id, status__in=allowed).update(
-        status=Report.Status.RUNNING, started_at=timezone.now()
+        status=Report.Status.RUNNING, started_at=now, heartbeat_at=now
     )
     return claimed == 1
+
+
+@contextmanager
+def heartbeat(report_id: int):
+    """Write the row's heartbeat every SIMBA_REPORT_HEARTBEAT_SECONDS while the body runs.
+
+    A thread, because the render is one long call into WeasyPrint; it dies with the process,
+    which is the point: a killed worker stops beating and its job is found within the lease."""
+    stop = threading.Event()
+
+    def beat():
+        try:
+            while not stop.wait(settings.SIMBA_REPORT_HEARTBEAT_SECONDS):
+                Report.objects.filter(pk=report_id, status=Report.Status.RUNNING).update(
+                    heartbeat_at=timezone.now()
+                )
+        except Exception:  # a missed beat must not break the render; the lease tolerates some
+            log.exception("Heartbeat of report %s failed", report_id)
+        finally:
+            connection.close()  # the thread's own connection
+
+    thread = threading.Thread(target=beat, name=f"report-{report_id}-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=5)
 
 
 def _store(report: Report, pdf: bytes) -> None:
@@ -68,8 +106,6 @@ def _fail(report_id: int, reason: str, exc: BaseException) -> None:
     bind=True,
     acks_late=True,
     reject_on_worker_lost=True,
-    soft_time_limit=int(stale_after().total_seconds()) - 60,
-    time_limit=int(stale_after().total_seconds()) - 30,
 )
 def render_report(self, report_id: int) -> str:
     redelivered = bool((self.request.delivery_info or {}).get("redelivered"))
@@ -78,8 +114,9 @@ def render_report(self, report_id: int) -> str:
     report = Report.objects.get(pk=report_id)
     ReportEvent.objects.create(report=report, action=ReportEvent.Action.STARTED)
     try:
-        pdf = render_report_pdf(report.snapshot, report.audience)
-        _store(report, pdf)
+        with heartbeat(report_id):
+            pdf = render_report_pdf(report.snapshot, report.audience)
+            _store(report, pdf)
     except ReportRenderError as exc:
         _fail(report_id, str(exc), exc)
         return "failed"

@@ -4,6 +4,7 @@ import logging
 
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 
 from simba.security import client_address
 
@@ -40,3 +41,20 @@ def _too_large(request) -> bool:
     except ValueError:
         return False
     return length > settings.MAX_REQUEST_BYTES
+
+
+class PrivatePagesMiddleware:
+    """Pages for a signed-in user are never kept by a browser or a proxy (a shared computer's
+    back button, a municipality's caching proxy): `Cache-Control: private, no-store`. Pages for
+    anonymous visitors (log-in, public plan, accessibility statement) and static files (served
+    by WhiteNoise before this runs) stay cacheable."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every page needs a log-in unless its view is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Signed-in pages: Cache-Control: private, no-store (simba/middleware.py).
+    "simba.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -171,8 +173,9 @@ CELERY_ACCEPT_CONTENT = ["json"]
 #   failed; the hard limit kills the child) instead of blocking the queue forever.
 # * visibility_timeout: Redis gives an unacknowledged message to another worker after this many
 #   seconds. It must exceed the longest task (the hard time limit), or a slow but healthy report
-#   would be started a second time while the first still runs. Tests set it to a few seconds to
-#   see redelivery after a SIGKILL quickly.
+#   would be started a second time while the first still runs. Every task uses these limits
+#   (none sets longer ones of its own); tests/reports/test_job_liveness.py asserts the order.
+#   Tests set it to a few seconds to see redelivery after a SIGKILL quickly.
 # * cancel on connection loss: after losing Redis the messages of running tasks are redelivered,
 #   so the running copies are cancelled rather than finishing beside their redelivered twins.
 CELERY_TASK_ACKS_LATE = True
@@ -202,7 +205,7 @@ SIMBA_BASE_URL = env_str("SIMBA_BASE_URL", "http://127.0.0.1:8000")
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {"task": "simba.clear_expired_sessions", "schedule": 6 * 3600},
     "clear-old-login-records": {"task": "simba.clear_old_login_records", "schedule": 24 * 3600},
-    "reports-fail-stale": {"task": "reports.fail_stale", "schedule": 300.0},
+    "reports-fail-stale": {"task": "reports.fail_stale", "schedule": 60.0},
     "follow-up-reminders": {
         "task": "indicators.send_reminders",
         "schedule": crontab(hour=7, minute=0),
@@ -212,6 +215,11 @@ CELERY_BEAT_SCHEDULE = {
 # Yearly reports (reports/): a job queued or running longer than this is marked failed (its
 # worker died); checked on report pages and by a periodic task (CELERY_BEAT_SCHEDULE below).
 SIMBA_REPORT_STALE_MINUTES = env_int("SIMBA_REPORT_STALE_MINUTES", 15)
+# A running report job writes a heartbeat (Report.heartbeat_at) every HEARTBEAT seconds; one
+# silent for LEASE seconds has lost its worker (main process killed, host gone) and is shown as
+# failed with "Försök igen" at once, instead of waiting for Redis' visibility timeout.
+SIMBA_REPORT_HEARTBEAT_SECONDS = env_int("SIMBA_REPORT_HEARTBEAT_SECONDS", 15)
+SIMBA_REPORT_LEASE_SECONDS = env_int("SIMBA_REPORT_LEASE_SECONDS", 120)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

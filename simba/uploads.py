@@ -65,5 +65,8 @@ def _content_matches(file, extension: str) -> bool:
 
 
 def _looks_like_text(head: bytes) -> bool:
-    """UTF-8 (with or without BOM) or Windows-1252 text, as Excel saves CSV: no NUL bytes."""
+    """UTF-8 (with or without BOM) or Windows-1252 text, as Excel saves CSV: no NUL bytes;
+    or UTF-16 with its byte-order mark (Excel's "Unicode-text")."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True  # the importer decodes it and says so if it is not really text
     return b"\x00" not in head

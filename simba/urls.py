@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from plans import views as plan_views
-from simba.views import health
+from simba.views import LogoutPage, health
 
 admin.site.site_header = "SIMBA – administration"
 admin.site.site_title = "SIMBA"
@@ -18,7 +18,7 @@ urlpatterns = [
     path("rapporter/", include("reports.urls")),
     path("analys/", include("analysis.urls")),
     path("logga-in/", auth_views.LoginView.as_view(), name="login"),
-    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logga-ut/", login_not_required(LogoutPage.as_view()), name="logout"),
     path(
         "tillganglighet/",
         login_not_required(TemplateView.as_view(template_name="accessibility.html")),

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
@@ -242,9 +243,9 @@ def _children(kind, obj) -> list[str]:
         goals = obj.goals.count()
         figures = KeyFigure.objects.filter(goal__focus_area=obj).count()
         activities = sum(g.activities.count() for g in obj.goals.all())
-        return [f"{goals} mål", f"{figures} nyckeltal", f"{activities} aktiviteter"]
+        return [f"{goals} mål", f"{figures} nyckeltal", _activities(activities)]
     if kind.name == "goal":
-        return [f"{obj.key_figures.count()} nyckeltal", f"{obj.activities.count()} aktiviteter"]
+        return [f"{obj.key_figures.count()} nyckeltal", _activities(obj.activities.count())]
     return []
 
 
@@ -270,3 +271,7 @@ def item_move(request, kind: str, pk: int):
         else f"{_cap(kind.title(obj))} kan inte flyttas längre {word}."
     )
     return _structure_response(request, plan, message, f"{kind.dom_id(obj)}-{direction}")
+
+
+def _activities(n: int) -> str:
+    return ngettext("%d aktivitet", "%d aktiviteter", n) % n

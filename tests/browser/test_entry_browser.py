@@ -70,5 +70,5 @@ def test_area_group_reports_a_year_and_the_process_leader_approves(
     page.get_by_label("Välj Ale Helår 2027").check()
     page.get_by_role("button", name="Godkänn markerade").click()
     page.wait_for_load_state()
-    assert "1 rapporteringar godkända" in page.get_by_role("status").first.inner_text()
+    assert "1 rapportering godkänd" in page.get_by_role("status").first.inner_text()
     assert Submission.objects.get(org_unit=ale, period=period).status == "approved"

@@ -83,14 +83,14 @@ def test_other_file_types_are_refused(client, ale_user, found):
     client.force_login(ale_user)
     response = upload(client, GOOD, name="varden.txt")
     assert response.status_code == 422
-    assert "CSV-fil (.csv) eller en Excel-fil (.xlsx)" in response.content.decode()
+    assert "har fel filtyp. Tillåtna filtyper: .csv, .xlsx." in response.content.decode()
 
 
 def test_a_file_over_two_megabytes_is_refused(client, ale_user, found):
     client.force_login(ale_user)
     response = upload(client, HEADER + "x" * (2 * 1024 * 1024 + 1))
     assert response.status_code == 422
-    assert "större än 2 MB" in response.content.decode()
+    assert "men högst 2,0\xa0MB tas emot" in response.content.decode()
 
 
 def test_a_missing_column_is_named(client, ale_user, found):
@@ -125,20 +125,20 @@ def test_the_template_filled_in_and_uploaded_imports_cleanly(client, ale_user, f
     response = client.get(reverse("indicators:import_template"), {"ar": 2027})
     text = b"".join(response.streaming_content if response.streaming else [response.content])
     lines = text.decode("utf-8-sig").splitlines()
-    assert lines[0] == "kommun;nyckeltal;period;värde;kommentar"
+    assert lines[0] == "kommun;nyckeltal;period;värde;täljare;nämnare;kommentar"
     assert all(line.startswith("Ale;") for line in lines[1:])
-    assert "Ale;Antal upprättade SIP i SAMSA;2027-01;;" in lines
+    assert "Ale;Antal upprättade SIP i SAMSA;2027-01;;;;" in lines
     yes_no = "Dokumenterade rutin för erbjudande av hälsoundersökningar"
     filled = []
     for line in lines[1:]:
-        unit, name, period, _, comment = line.split(";")
+        unit, name, period, _, numerator, denominator, comment = line.split(";")
         value = (
             "ja"
             if name == yes_no
             else ("Enligt mall" if name.startswith("Nyckeltal enligt") else "5")
         )
-        filled.append(";".join([unit, name, period, value, comment]))
+        filled.append(";".join([unit, name, period, value, numerator, denominator, comment]))
     preview = upload(client, "\n".join([lines[0], *filled]) + "\n")
-    assert preview.status_code == 200, [r.error for r in preview.context["bad"]][:3]
+    assert preview.status_code == 200, [r.error for r in preview.context["parsed"].bad][:3]
     client.post(reverse("indicators:import_confirm"))
     assert Value.objects.filter(org_unit__name="Ale").count() == len(filled)

@@ -6,6 +6,7 @@ ROWS = [
     Row("home", logged_in(REDIR)),
     Row("login", everyone(OK)),
     Row("logout", everyone(REDIR), method="post"),
+    Row("logout", everyone(OK), notes="GET: a page with the log-out button; only POST logs out."),
     Row("accessibility", everyone(OK)),
     Row("health", everyone(OK)),
     Row("plans:detail", logged_in(OK), args=lambda ctx: [ctx.plan.pk]),

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from indicators.demo import fill_values
 from plans.models import Plan
@@ -18,4 +19,5 @@ class Command(BaseCommand):
         if chosen is None:
             raise CommandError("Ingen plan hittades. Läs in planen först: manage.py load_plan")
         count = fill_values(chosen, years, seed)
-        self.stdout.write(f"{count} demovärden skapade för {chosen}.")
+        made = ngettext("%d demovärde skapat", "%d demovärden skapade", count) % count
+        self.stdout.write(f"{made} för {chosen}.")
