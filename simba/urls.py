@@ -16,6 +16,7 @@ urlpatterns = [
     path("planer/", include("plans.urls")),
     path("uppfoljning/", include("indicators.urls")),
     path("rapporter/", include("reports.urls")),
+    path("insyn/", include("publication.urls")),
     path("logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path(
