@@ -26,5 +26,5 @@ def public_year(filled_plan, process_leader):
     return publish_year(filled_plan, report.pk, process_leader)
 
 
-def first_comment(publication):
-    return comments(public_view(publication.report.snapshot))[0]
+def comment_with(publication, text):
+    return next(c for c in comments(public_view(publication.report.snapshot)) if c.text == text)

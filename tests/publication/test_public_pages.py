@@ -6,7 +6,7 @@ from django.urls import reverse
 from publication.models import Publication
 from publication.services import set_plan_public, set_public_comments, withdraw_year
 from reports.models import Report
-from tests.publication.conftest import first_comment
+from tests.publication.conftest import comment_with
 
 pytestmark = pytest.mark.django_db
 
@@ -67,8 +67,7 @@ def test_comments_show_only_when_marked_public(client, public_year, process_lead
     Report.objects.filter(pk=public_year.report_id).update(snapshot=snapshot)
     public_year.refresh_from_db()
     assert "Personalbrist" not in client.get(_year_url(public_year)).content.decode()
-    comment = first_comment(public_year)
-    assert comment.text == "Personalbrist under våren."
+    comment = comment_with(public_year, "Personalbrist under våren.")
     set_public_comments(public_year.plan, 2026, [comment.key, "made-up-key"], process_leader)
     html = client.get(_year_url(public_year)).content.decode()
     assert "Personalbrist under våren." in html
