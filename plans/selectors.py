@@ -2,7 +2,8 @@
 
 from django.db.models import Prefetch
 
-from plans.models import Activity, FocusArea, Goal, Plan, Responsibility
+from plans.models import Activity, Actor, FocusArea, Goal, Plan, Responsibility
+from simba.caching import change_token, history_sources
 
 
 def focus_areas_with_structure(plan: Plan):
@@ -18,3 +19,13 @@ def focus_areas_with_structure(plan: Plan):
         Prefetch("activities", queryset=activities),
     )
     return FocusArea.objects.filter(plan=plan).prefetch_related(Prefetch("goals", queryset=goals))
+
+
+def plan_content_version() -> str:
+    """Moves with every saved change of any plan's content (one query), so the plan page can be
+    cached server-side and never shown from before a change (simba/caching.py)."""
+    from indicators.models import KeyFigure
+
+    return change_token(
+        *history_sources(Plan, Actor, FocusArea, Goal, Activity, Responsibility, KeyFigure)
+    )

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts import roles
 from plans.models import Plan
-from plans.selectors import focus_areas_with_structure
+from plans.selectors import focus_areas_with_structure, plan_content_version
 
 
 @login_not_required
@@ -30,10 +30,11 @@ def plan_detail(request, pk: int):
     plan = get_object_or_404(Plan, pk=pk)
     if not roles.can_read_plan(request.user, plan):
         return redirect_to_login(request.get_full_path())
-    focus_areas = list(focus_areas_with_structure(plan))
     context = {
         "plan": plan,
-        "focus_areas": focus_areas,
+        # Lazy: read only when the cached page body is missing (templates/plans/plan_detail.html).
+        "focus_areas": focus_areas_with_structure(plan),
+        "content_version": plan_content_version(),
         "can_edit": roles.can_edit_plan(request.user, plan),
         "can_see_history": roles.can_see_history(request.user, plan),
     }
