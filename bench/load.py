@@ -309,6 +309,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8108)))
     parser.add_argument("--database", help="database name (default: DATABASE_URL's + _bench)")
+    parser.add_argument("--only", help="run only the pages whose title contains this text")
     options = parser.parse_args()
 
     base_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/simba")
@@ -344,6 +345,8 @@ def main() -> int:
         print(line(BASELINE.title, baseline))
         errors = baseline["errors"]
         for scenario in SCENARIOS:
+            if options.only and options.only not in scenario.title:
+                continue
             path = paths[scenario.title]
             if path is None:
                 print(f"{scenario.title:<28} skipped: URL name {scenario.url_name!r} does not "

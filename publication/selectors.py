@@ -44,6 +44,4 @@ def public_publication(plan_pk: int, year: int) -> Publication:
 
 def publication_version() -> str:
     """Moves with every publishing decision and every change of a plan (title, public yes/no)."""
-    return change_token(
-        (PublicationEvent, "id", "at"), (Plan.history.model, "history_id", "history_date")
-    )
+    return change_token((PublicationEvent, "at"), (Plan.history.model, "history_date"))

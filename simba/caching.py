@@ -1,11 +1,11 @@
 """Server-side caching keyed on what a page is built from (Django's cache framework).
 
-A page is cached under a key that contains a *change token*: the newest history row (or log row)
-of the tables the page reads. Any save adds such a row, so the token moves and the old entry is
-never read again; nothing has to be deleted, and every gunicorn process sees the same token
-because it comes from the database (one cheap query: MAX over primary-key and indexed columns).
-The id and the time are both part of the token, so an id reused after a rolled-back transaction
-(SQLite) cannot bring an old entry back.
+A page is cached under a key that contains a *change token*: the time of the newest history row
+(or log row) of the tables the page reads. Any save adds such a row, so the token moves and the
+old entry is never read again; nothing has to be deleted, and every gunicorn process sees the
+same token because it comes from the database (one cheap query: MAX over indexed time columns,
+which unlike ids are not reused after a rolled-back transaction). Rows saved in the same
+microsecond are not told apart, which a person editing a plan does not do.
 """
 
 from django.db import connection
@@ -13,13 +13,11 @@ from django.db import connection
 TIMEOUT = 24 * 3600  # entries of an old token are never read again; they just expire
 
 
-def change_token(*sources: tuple[type, str, str]) -> str:
-    """`sources`: (model, id column, time column). One query for all of them."""
+def change_token(*sources: tuple[type, str]) -> str:
+    """`sources`: (model, indexed time column). One query for all of them."""
     qn = connection.ops.quote_name
     parts = [
-        f"(SELECT MAX({qn(id_col)}) FROM {qn(model._meta.db_table)}), "
-        f"(SELECT MAX({qn(time_col)}) FROM {qn(model._meta.db_table)})"
-        for model, id_col, time_col in sources
+        f"(SELECT MAX({qn(column)}) FROM {qn(model._meta.db_table)})" for model, column in sources
     ]
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts))
@@ -27,7 +25,7 @@ def change_token(*sources: tuple[type, str, str]) -> str:
     return "-".join(str(v) for v in row).replace(" ", "_")
 
 
-def history_sources(*models) -> list[tuple[type, str, str]]:
+def history_sources(*models) -> list[tuple[type, str]]:
     """The django-simple-history tables of `models`. A change of a tracked many-to-many field
     also adds a row to its model's history table, so that table alone is enough."""
-    return [(model.history.model, "history_id", "history_date") for model in models]
+    return [(model.history.model, "history_date") for model in models]

@@ -34,7 +34,8 @@ def test_public_pages_are_accessible(chromium, live_server, public_year, size): 
             page.goto(live_server.url + url)
             assert "/logga-in/" not in page.url
             assert serious_accessibility_violations(page) == [], url
-        page.screenshot(path=f"/tmp/insyn-{size}.png")
+            if url.endswith("/2026/"):
+                page.screenshot(path=f"/tmp/insyn-{size}.png")
     finally:
         context.close()
 
