@@ -74,6 +74,7 @@ def _entry_pages():
 
 SCENARIOS = [
     Scenario("plan page (signed in)", "plans:detail", _plan_pk),
+    Scenario("plan page (not signed in)", "plans:detail", _plan_pk, accounts=None),
     Scenario("public plan page", "publication:plan", _plan_pk, accounts=None),
     Scenario("public year page", "publication:year", _public_year, accounts=None),
     # The overview is the process leader's (readers may look too; area groups have their own).
@@ -265,6 +266,7 @@ def run_load(port, paths, cookies, users, duration, form=False) -> dict:
     gevent.sleep(duration)
     elapsed = time.monotonic() - began
     runner.quit()
+    gevent.sleep(3)  # requests still queued at the server finish before the next page starts
     stats = env.stats.get("page", "POST" if form else "GET")
     return {
         "rps": stats.num_requests / elapsed,

@@ -1,5 +1,7 @@
 """Queries that load a plan's structure in a fixed number of SQL queries, however large it is."""
 
+import functools
+
 from django.db.models import Prefetch
 
 from plans.models import Activity, Actor, FocusArea, Goal, Plan, Responsibility
@@ -21,11 +23,14 @@ def focus_areas_with_structure(plan: Plan):
     return FocusArea.objects.filter(plan=plan).prefetch_related(Prefetch("goals", queryset=goals))
 
 
+@functools.cache
+def _plan_history_tables():
+    from indicators.models import KeyFigure
+
+    return history_sources(Plan, Actor, FocusArea, Goal, Activity, Responsibility, KeyFigure)
+
+
 def plan_content_version() -> str:
     """Moves with every saved change of any plan's content (one query), so the plan page can be
     cached server-side and never shown from before a change (simba/caching.py)."""
-    from indicators.models import KeyFigure
-
-    return change_token(
-        *history_sources(Plan, Actor, FocusArea, Goal, Activity, Responsibility, KeyFigure)
-    )
+    return change_token(*_plan_history_tables())

@@ -42,6 +42,9 @@ def public_publication(plan_pk: int, year: int) -> Publication:
     return publication
 
 
+HistoricalPlan = Plan.history.model
+
+
 def publication_version() -> str:
     """Moves with every publishing decision and every change of a plan (title, public yes/no)."""
-    return change_token((PublicationEvent, "at"), (Plan.history.model, "history_date"))
+    return change_token((PublicationEvent, "at"), (HistoricalPlan, "history_date"))
