@@ -3,9 +3,10 @@
 import functools
 
 from django.db.models import Prefetch
+from django.db.models.expressions import RawSQL
 
 from plans.models import Activity, Actor, FocusArea, Goal, Plan, Responsibility
-from simba.caching import change_token, history_sources
+from simba.caching import change_token_sql, history_sources
 
 
 def focus_areas_with_structure(plan: Plan):
@@ -30,7 +31,10 @@ def _plan_history_tables():
     return history_sources(Plan, Actor, FocusArea, Goal, Activity, Responsibility, KeyFigure)
 
 
-def plan_content_version() -> str:
-    """Moves with every saved change of any plan's content (one query), so the plan page can be
-    cached server-side and never shown from before a change (simba/caching.py)."""
-    return change_token(*_plan_history_tables())
+def plans_with_content_version():
+    """Plans annotated with `content_version`, which moves with every saved change of any plan's
+    content, so the plan page can be cached server-side and never shown from before a change
+    (simba/caching.py). Fetched with the plan: no extra query."""
+    return Plan.objects.annotate(
+        content_version=RawSQL(change_token_sql(*_plan_history_tables()), [])
+    )

@@ -3,6 +3,7 @@
 so the next request renders afresh. A cached answer costs one small query, like the health view.
 """
 
+import hashlib
 from functools import wraps
 
 from django.core.cache import cache
@@ -19,7 +20,8 @@ def cached_public_page(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        key = f"insyn:{publication_version()}:{request.get_host()}:{request.path}"
+        page = f"{publication_version()} {request.get_host()} {request.path}"
+        key = "insyn:" + hashlib.sha256(page.encode()).hexdigest()
         hit = cache.get(key)
         if hit is not None:
             content, headers = hit

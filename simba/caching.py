@@ -13,16 +13,22 @@ from django.db import connection
 TIMEOUT = 24 * 3600  # entries of an old token are never read again; they just expire
 
 
-def change_token(*sources: tuple[type, str]) -> str:
-    """`sources`: (model, indexed time column). One query for all of them."""
+def change_token_sql(*sources: tuple[type, str]) -> str:
+    """One SQL text expression (PostgreSQL and SQLite) for the token of `sources`: (model,
+    indexed time column). Usable as an annotation, to fetch it with the page's own row."""
     qn = connection.ops.quote_name
     parts = [
-        f"(SELECT MAX({qn(column)}) FROM {qn(model._meta.db_table)})" for model, column in sources
+        f"COALESCE(CAST((SELECT MAX({qn(column)}) FROM {qn(model._meta.db_table)}) AS TEXT), '')"
+        for model, column in sources
     ]
+    return "(" + " || '|' || ".join(parts) + ")"
+
+
+def change_token(*sources: tuple[type, str]) -> str:
+    """The token on its own: one query."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts))
-        row = cursor.fetchone()
-    return "-".join(str(v) for v in row).replace(" ", "_")
+        cursor.execute("SELECT " + change_token_sql(*sources))
+        return cursor.fetchone()[0]
 
 
 def history_sources(*models) -> list[tuple[type, str]]:
