@@ -1,55 +1,56 @@
 #!/usr/bin/env python3
-"""Load benchmark: the application under gunicorn against PostgreSQL on loopback.
+"""Load benchmark on locust: the application under gunicorn against PostgreSQL on loopback.
 
-    .venv/bin/python bench/load.py                       # 50 users, 60 s per page (the issue's run)
-    .venv/bin/python bench/load.py --users 10 --duration 5   # a quick look
+    .venv/bin/python bench/load.py                             # 50 users, 15 s per page
+    .venv/bin/python bench/load.py --users 10 --duration 5     # a quick look
 
 It makes its own database (DATABASE_URL's server, database `<name>_bench`), migrates it, loads
-the real SIMBA plan and the demo accounts, collects static files, and starts gunicorn on
-127.0.0.1 with production settings (DEBUG off; plain HTTP because there is no TLS proxy). Then
-each page in SCENARIOS is read by `--users` logged-in simulated users, each sending its next
-request as soon as the previous one is answered, for `--duration` seconds; and the trivial
-health view (/halsa/) gets the same load in the same run, as the baseline. It prints requests per
-second, median and 95th-percentile latency and the error count for each, and each page's ratio
-to the baseline. Exit status 1 if any request failed.
+the real SIMBA plan, the demo accounts and demo values for 2026, publishes a 2026 report and makes
+the plan and that year public (/insyn/), collects static files, and starts gunicorn on 127.0.0.1
+with production settings (DEBUG off; plain HTTP because there is no TLS proxy). The demo accounts
+log in once; then locust (headless, `FastHttpUser`, no wait between requests) puts `--users`
+users on the trivial health view (/halsa/, the baseline) for `--duration` seconds and then on each
+page in SCENARIOS, all in this one run. It prints requests per second, median and 95th-percentile
+latency and errors per page, and each page's ratio to the baseline. Exit status 1 if any request
+failed. Only loopback: the target host is fixed to 127.0.0.1.
 
-Adding a page to the benchmark is one line in SCENARIOS. Pages whose URL name does not resolve
-(not built yet) are skipped with a note.
+Adding a page is one line in SCENARIOS. Pages whose URL name does not resolve are skipped.
 """
 
 import argparse
-import http.client
+import http.cookiejar
 import os
 import re
 import secrets
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
-from dataclasses import dataclass, field
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
+HOST = "127.0.0.1"
 DEMO_PASSWORD = "simba-demo-2026"
-# The accounts the simulated users log in as (round robin): readers and area groups.
+# The accounts the signed-in users log in as (round robin): readers and area groups.
 ACCOUNTS = ["politiker", "ale", "kungalv", "stenungsund", "tjorn", "processledare"]
+PUBLIC_YEAR = 2026
 
 
 @dataclass
 class Scenario:
     """One page under load. `args` builds the URL's arguments (Django is set up by then);
-    `form` makes a POST: the page is read once and its form sent back as it is."""
+    `form` makes a POST: the page is read and its form sent back as it is. `accounts=None`:
+    anonymous visitors (public pages)."""
 
     title: str
     url_name: str
     args: object = lambda: []
     form: bool = False
-    note: str = ""
-    accounts: tuple[str, ...] = ()  # who uses the page (default: everyone in ACCOUNTS)
+    accounts: tuple[str, ...] | None = tuple(ACCOUNTS)
     many: object = None  # instead of `args`: a list of argument lists, one page per user
 
 
@@ -57,6 +58,10 @@ def _plan_pk():
     from plans.models import Plan
 
     return [Plan.objects.get().pk]
+
+
+def _public_year():
+    return [*_plan_pk(), PUBLIC_YEAR]
 
 
 def _entry_pages():
@@ -68,36 +73,18 @@ def _entry_pages():
 
 
 SCENARIOS = [
-    Scenario("plan page", "plans:detail", _plan_pk),
+    Scenario("plan page (signed in)", "plans:detail", _plan_pk),
+    Scenario("plan page (not signed in)", "plans:detail", _plan_pk, accounts=None),
+    Scenario("public plan page", "publication:plan", _plan_pk, accounts=None),
+    Scenario("public year page", "publication:year", _public_year, accounts=None),
     # The overview is the process leader's (readers may look too; area groups have their own).
     Scenario("follow-up overview", "indicators:overview", accounts=("processledare", "politiker")),
     # The process leader (who may save every unit's page, even past its deadline) saves entry
     # pages: read the page, send its form back.
-    Scenario(
-        "save a data-entry page",
-        "indicators:entry",
-        many=_entry_pages,
-        form=True,
-        accounts=("processledare",),
-    ),  # fmt: skip
-]
-BASELINE = Scenario("trivial view (baseline)", "health")
-
-
-@dataclass
-class Result:
-    latencies: list[float] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    elapsed: float = 0.0
-
-    def line(self, title: str) -> str:
-        count = len(self.latencies)
-        if not count:
-            return f"{title:<28} no request completed; errors {len(self.errors)}"
-        median = statistics.median(self.latencies) * 1000
-        p95 = statistics.quantiles(self.latencies, n=20)[18] * 1000 if count > 1 else median
-        return (f"{title:<28} {count / self.elapsed:8.1f} req/s   median {median:7.1f} ms   "
-                f"p95 {p95:7.1f} ms   requests {count:6d}   errors {len(self.errors)}")  # fmt: skip
+    Scenario("save a data-entry page", "indicators:entry", many=_entry_pages, form=True,
+             accounts=("processledare",)),
+]  # fmt: skip
+BASELINE = Scenario("trivial view (baseline)", "health", accounts=None)
 
 
 # --- the server -------------------------------------------------------------------------------
@@ -137,55 +124,71 @@ def prepare_database(db_url: str, env: dict[str, str]) -> None:
 
 def start_gunicorn(port: int, workers: int, env: dict[str, str]) -> subprocess.Popen:
     server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "simba.wsgi:application", "--bind", f"127.0.0.1:{port}",
+        [PYTHON, "-m", "gunicorn", "simba.wsgi:application", "--bind", f"{HOST}:{port}",
          "--workers", str(workers), "--backlog", "2048", "--log-level", "warning"],
         cwd=ROOT, env=env,
     )  # fmt: skip
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            if request(port, "GET", "/halsa/")[0] == 200:
-                return server
+            with urllib.request.urlopen(f"http://{HOST}:{port}/halsa/", timeout=5) as answer:
+                if answer.status == 200:
+                    return server
         except OSError:
             time.sleep(0.2)
     server.terminate()
     raise SystemExit("gunicorn did not start")
 
 
+def publish_public_year() -> None:
+    """A published 2026 report, public on /insyn/ with its plan (idempotent; no PDF is needed)."""
+    from accounts.models import Profile
+    from plans.models import Plan
+    from publication.models import Publication
+    from publication.services import publish_year, set_plan_public
+    from reports.models import Report
+    from reports.snapshot import build_snapshot, fingerprint
+
+    plan = Plan.objects.get()
+    leader = Profile.objects.filter(role=Profile.Role.PROCESS_LEADER).first().user
+    if not Publication.objects.filter(plan=plan, year=PUBLIC_YEAR, is_public=True).exists():
+        snapshot = build_snapshot(plan, PUBLIC_YEAR, "politiska_samradsgruppen", ordered_by=leader)
+        report = Report.objects.create(
+            plan=plan, year=PUBLIC_YEAR, audience="politiska_samradsgruppen",
+            requested_by=leader, snapshot=snapshot, fingerprint=fingerprint(snapshot),
+            status=Report.Status.DONE, published_at=time_now(), published_by=leader,
+        )  # fmt: skip
+        publish_year(plan, report.pk, leader)
+    set_plan_public(plan, True, leader)
+
+
+def time_now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
 # --- the client -------------------------------------------------------------------------------
 
 
-def request(port, method, path, cookies="", body=None, headers=None):
-    """One request on a new connection (gunicorn's sync workers close after each answer)."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-    try:
-        all_headers = {"Cookie": cookies, "Referer": f"http://127.0.0.1:{port}/", **(headers or {})}
-        if body is not None:
-            all_headers["Content-Type"] = "application/x-www-form-urlencoded"
-        conn.request(method, path, body=body, headers=all_headers)
-        response = conn.getresponse()
-        return response.status, response.read(), response.getheader("Set-Cookie") or ""
-    finally:
-        conn.close()
-
-
-def _cookie(set_cookie: str, name: str) -> str:
-    match = re.search(rf"{name}=([^;]+)", set_cookie)
-    return match.group(1) if match else ""
-
-
 def log_in(port: int, username: str) -> str:
-    """A logged-in session, as the `Cookie` header to send."""
-    _, page, set_cookie = request(port, "GET", "/logga-in/")
-    csrf = _cookie(set_cookie, "csrftoken")
+    """A signed-in session, as the `Cookie` header to send."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    base = f"http://{HOST}:{port}"
+    page = opener.open(base + "/logga-in/").read()
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
     body = urllib.parse.urlencode(
         {"username": username, "password": DEMO_PASSWORD, "csrfmiddlewaretoken": token}
+    ).encode()
+    request = urllib.request.Request(
+        base + "/logga-in/", data=body, headers={"Referer": base + "/"}
     )
-    status, _, set_cookie = request(port, "POST", "/logga-in/", f"csrftoken={csrf}", body)
-    if status != 302:
-        raise SystemExit(f"log-in as {username} failed ({status})")
-    return f"csrftoken={csrf}; sessionid={_cookie(set_cookie, 'sessionid')}"
+    opener.open(request)
+    cookies = {c.name: c.value for c in jar}
+    if "sessionid" not in cookies:
+        raise SystemExit(f"log-in as {username} failed")
+    return f"csrftoken={cookies['csrftoken']}; sessionid={cookies['sessionid']}"
 
 
 def form_body(page: bytes) -> str:
@@ -215,44 +218,70 @@ def form_body(page: bytes) -> str:
     return urllib.parse.urlencode(fields)
 
 
-def run_load(port, paths, sessions, users, duration, form=False) -> Result:
-    """`paths`: one path, or a list from which each simulated user takes its own."""
+def run_load(port, paths, cookies, users, duration, form=False) -> dict:
+    """Locust, headless, in this process: `users` users, no wait, for `duration` seconds.
+    `paths`: one path, or a list from which each user takes its own; `cookies`: the sessions
+    (empty: anonymous)."""
+    import gevent
+    from locust import FastHttpUser, constant, task
+    from locust.env import Environment
+
     paths = [paths] if isinstance(paths, str) else paths
-    result, lock = Result(), threading.Lock()
-    stop_at = time.monotonic() + duration
+    counter = iter(range(10**9))
 
-    def user(index: int) -> None:
-        cookies = sessions[index % len(sessions)]
-        path = paths[index % len(paths)]
-        csrf = re.search(r"csrftoken=([^;]+)", cookies).group(1)
-        while time.monotonic() < stop_at:
-            started = time.perf_counter()
-            try:
-                if form:
-                    _, page, _ = request(port, "GET", path, cookies)
-                    status, _, _ = request(port, "POST", path, cookies, form_body(page),
-                                           {"X-CSRFToken": csrf})  # fmt: skip
-                    ok = status in (200, 302)
-                else:
-                    status, _, _ = request(port, "GET", path, cookies)
-                    ok = status == 200
-            except OSError as error:
-                ok, status = False, repr(error)
-            took = time.perf_counter() - started
-            with lock:
-                if ok:
-                    result.latencies.append(took)
-                else:
-                    result.errors.append(str(status))
+    class Visitor(FastHttpUser):
+        host = f"http://{HOST}:{port}"
+        wait_time = constant(0)
 
-    threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
+        def on_start(self):
+            index = next(counter)
+            self.path = paths[index % len(paths)]
+            self.cookie = cookies[index % len(cookies)] if cookies else ""
+            self.headers = {"Cookie": self.cookie} if self.cookie else {}
+
+        @task
+        def visit(self):
+            if not form:
+                self.client.get(self.path, headers=self.headers, name="page")
+                return
+            page = self.client.get(self.path, headers=self.headers, name="form page")
+            csrf = re.search(r"csrftoken=([^;]+)", self.cookie).group(1)
+            with self.client.post(self.path, data=form_body(page.content),
+                                  headers={**self.headers, "X-CSRFToken": csrf,
+                                           "Content-Type": "application/x-www-form-urlencoded",
+                                           "Referer": self.host + "/"},
+                                  name="page", allow_redirects=False,
+                                  catch_response=True) as answer:  # fmt: skip
+                if answer.status_code in (200, 302):
+                    answer.success()
+                else:
+                    answer.failure(f"status {answer.status_code}")
+
+    env = Environment(user_classes=[Visitor])
+    runner = env.create_local_runner()
+    runner.start(users, spawn_rate=users)
+    gevent.sleep(1)  # every user spawned before measuring
+    env.stats.reset_all()
     began = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    result.elapsed = time.monotonic() - began
-    return result
+    gevent.sleep(duration)
+    elapsed = time.monotonic() - began
+    runner.quit()
+    gevent.sleep(3)  # requests still queued at the server finish before the next page starts
+    stats = env.stats.get("page", "POST" if form else "GET")
+    return {
+        "rps": stats.num_requests / elapsed,
+        "median": stats.median_response_time,
+        "p95": stats.get_response_time_percentile(0.95),
+        "requests": stats.num_requests,
+        "errors": env.stats.total.num_failures,
+        "first_errors": [str(e.error) for e in list(env.stats.errors.values())[:3]],
+    }
+
+
+def line(title: str, result: dict) -> str:
+    return (f"{title:<28} {result['rps']:8.1f} req/s   median {result['median']:7.1f} ms   "
+            f"p95 {result['p95']:7.1f} ms   requests {result['requests']:6d}   "
+            f"errors {result['errors']}")  # fmt: skip
 
 
 # --- the run ----------------------------------------------------------------------------------
@@ -278,10 +307,11 @@ def resolve(scenario: Scenario) -> str | None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=50, help="concurrent simulated users")
-    parser.add_argument("--duration", type=float, default=60, help="seconds per page")
+    parser.add_argument("--duration", type=float, default=15, help="seconds per page")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8108)))
     parser.add_argument("--database", help="database name (default: DATABASE_URL's + _bench)")
+    parser.add_argument("--only", help="run only the pages whose title contains this text")
     options = parser.parse_args()
 
     base_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/simba")
@@ -294,44 +324,46 @@ def main() -> int:
     print(f"Preparing {db_url.rsplit('@', 1)[-1]} (migrate, plan, demo accounts, static files)")
     prepare_database(db_url, env)
 
-    os.environ.update({k: env[k] for k in ("DATABASE_URL", "DEBUG", "SECRET_KEY")})
+    os.environ.update({k: env[k] for k in ("DATABASE_URL", "DEBUG", "SECRET_KEY", "REDIS_URL")})
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "simba.settings")
     sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
+    publish_public_year()
+    paths = {s.title: resolve(s) for s in [BASELINE, *SCENARIOS]}
+    from django.db import connections
+
+    connections.close_all()  # before locust's gevent takes over this process
 
     server = start_gunicorn(options.port, options.workers, env)
     try:
         sessions = {account: log_in(options.port, account) for account in ACCOUNTS}
-        print(f"gunicorn, {options.workers} sync workers, on 127.0.0.1:{options.port}; "
+        print(f"gunicorn, {options.workers} sync workers, on {HOST}:{options.port}; locust "
               f"{options.users} users, {options.duration:g} s per page; {os.cpu_count()} CPUs, "
               f"load average before {os.getloadavg()[0]:.1f}\n")  # fmt: skip
-        baseline_path = resolve(BASELINE)
-        baseline = run_load(options.port, baseline_path, list(sessions.values()),
-                            options.users, options.duration)  # fmt: skip
-        print(baseline.line(BASELINE.title))
-        errors = len(baseline.errors)
+        baseline = run_load(options.port, paths[BASELINE.title], [], options.users,
+                            options.duration)  # fmt: skip
+        print(line(BASELINE.title, baseline))
+        errors = baseline["errors"]
         for scenario in SCENARIOS:
-            path = resolve(scenario)
+            if options.only and options.only not in scenario.title:
+                continue
+            path = paths[scenario.title]
             if path is None:
                 print(f"{scenario.title:<28} skipped: URL name {scenario.url_name!r} does not "
-                      f"exist yet ({scenario.note})")  # fmt: skip
+                      "exist yet")  # fmt: skip
                 continue
-            users = [sessions[a] for a in scenario.accounts or ACCOUNTS]
-            result = run_load(options.port, path, users, options.users, options.duration,
+            cookies = [sessions[a] for a in scenario.accounts] if scenario.accounts else []
+            result = run_load(options.port, path, cookies, options.users, options.duration,
                               scenario.form)  # fmt: skip
-            errors += len(result.errors)
-            print(result.line(scenario.title))
-            if result.latencies and baseline.latencies:
-                rps = (len(result.latencies) / result.elapsed) / (
-                    len(baseline.latencies) / baseline.elapsed)  # fmt: skip
-                slower = statistics.median(result.latencies) / statistics.median(
-                    baseline.latencies)  # fmt: skip
-                print(f"{'':<28} vs baseline: {rps:.3f}× the throughput, median {slower:.1f}× "
-                      "as long")  # fmt: skip
-            if result.errors:
-                print(f"{'':<28} first errors: {result.errors[:5]}")
+            errors += result["errors"]
+            print(line(scenario.title, result))
+            if result["requests"] and baseline["requests"]:
+                rps, p95 = result["rps"] / baseline["rps"], result["p95"] / baseline["p95"]
+                print(f"{'':<28} vs baseline: {rps:.3f}× the throughput, p95 {p95:.1f}× as long")
+            if result["first_errors"]:
+                print(f"{'':<28} first errors: {result['first_errors']}")
     finally:
         server.terminate()
         server.wait(timeout=30)

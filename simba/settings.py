@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "indicators",
     "reports",
     "analysis",
+    "publication",
 ]
 
 MIDDLEWARE = [
@@ -220,6 +221,30 @@ SIMBA_REPORT_STALE_MINUTES = env_int("SIMBA_REPORT_STALE_MINUTES", 15)
 # failed with "Försök igen" at once, instead of waiting for Redis' visibility timeout.
 SIMBA_REPORT_HEARTBEAT_SECONDS = env_int("SIMBA_REPORT_HEARTBEAT_SECONDS", 15)
 SIMBA_REPORT_LEASE_SECONDS = env_int("SIMBA_REPORT_LEASE_SECONDS", 120)
+
+# --- Public pages and open data (publication/, /insyn/) ------------------------------------------
+# The publisher named in the DCAT-AP-SE catalogue (/insyn/data/dcat.rdf), its contact address and
+# the licence of the open data (default CC BY 4.0).
+SIMBA_PUBLISHER_NAME = env_str(
+    "SIMBA_PUBLISHER_NAME",
+    "SIMBA-samverkan (Ale, Kungälv, Stenungsund, Tjörn och Västra Götalandsregionen)",
+)
+SIMBA_CONTACT_EMAIL = env_str("SIMBA_CONTACT_EMAIL", "simba@localhost")
+SIMBA_OPEN_DATA_LICENSE = env_str(
+    "SIMBA_OPEN_DATA_LICENSE", "http://creativecommons.org/licenses/by/4.0/"
+)
+
+# Server-side cache (public pages, the plan page): Redis when REDIS_URL is set, so that every
+# gunicorn process shares it; else each process' own memory. Keys carry a change token
+# (simba/caching.py), so nothing is ever served from before a change.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+         "KEY_PREFIX": "simba"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "simba"}
+    )
+}  # fmt: skip
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -17,6 +17,7 @@ urlpatterns = [
     path("uppfoljning/", include("indicators.urls")),
     path("rapporter/", include("reports.urls")),
     path("analys/", include("analysis.urls")),
+    path("insyn/", include("publication.urls")),
     path("logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("logga-ut/", login_not_required(LogoutPage.as_view()), name="logout"),
     path(

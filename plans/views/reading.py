@@ -3,8 +3,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts import roles
-from plans.models import Plan
-from plans.selectors import current_plan, focus_areas_with_structure
+from plans.selectors import current_plan, focus_areas_with_structure, plans_with_content_version
 
 
 @login_not_required
@@ -24,13 +23,13 @@ def home(request):
 @login_not_required
 def plan_detail(request, pk: int):
     """The whole plan as the document shows it; readable without log-in when marked public."""
-    plan = get_object_or_404(Plan, pk=pk)
+    plan = get_object_or_404(plans_with_content_version(), pk=pk)
     if not roles.can_read_plan(request.user, plan):
         return redirect_to_login(request.get_full_path())
-    focus_areas = list(focus_areas_with_structure(plan))
     context = {
         "plan": plan,
-        "focus_areas": focus_areas,
+        # Lazy: read only when the cached page body is missing (templates/plans/plan_detail.html).
+        "focus_areas": focus_areas_with_structure(plan),
         "can_edit": roles.can_edit_plan(request.user, plan),
         "can_see_history": roles.can_see_history(request.user, plan),
     }

@@ -1,0 +1,37 @@
+"""Server-side caching keyed on what a page is built from (Django's cache framework).
+
+A page is cached under a key that contains a *change token*: the time of the newest history row
+(or log row) of the tables the page reads. Any save adds such a row, so the token moves and the
+old entry is never read again; nothing has to be deleted, and every gunicorn process sees the
+same token because it comes from the database (one cheap query: MAX over indexed time columns,
+which unlike ids are not reused after a rolled-back transaction). Rows saved in the same
+microsecond are not told apart, which a person editing a plan does not do.
+"""
+
+from django.db import connection
+
+TIMEOUT = 24 * 3600  # entries of an old token are never read again; they just expire
+
+
+def change_token_sql(*sources: tuple[type, str]) -> str:
+    """One SQL text expression (PostgreSQL and SQLite) for the token of `sources`: (model,
+    indexed time column). Usable as an annotation, to fetch it with the page's own row."""
+    qn = connection.ops.quote_name
+    parts = [
+        f"COALESCE(CAST((SELECT MAX({qn(column)}) FROM {qn(model._meta.db_table)}) AS TEXT), '')"
+        for model, column in sources
+    ]
+    return "(" + " || '|' || ".join(parts) + ")"
+
+
+def change_token(*sources: tuple[type, str]) -> str:
+    """The token on its own: one query."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + change_token_sql(*sources))
+        return cursor.fetchone()[0]
+
+
+def history_sources(*models) -> list[tuple[type, str]]:
+    """The django-simple-history tables of `models`. A change of a tracked many-to-many field
+    also adds a row to its model's history table, so that table alone is enough."""
+    return [(model.history.model, "history_date") for model in models]
