@@ -268,6 +268,12 @@ def write(plan, user, stored: list[dict]) -> int:
         ImportRow(**{k: v for k, v in r.items() if k in ImportRow.__dataclass_fields__})
         for r in stored
     ]
+    # Lock the reports written to before checking them: an approval waits, or refuses this import.
+    ids = [row.ids for row in rows if row.ids]
+    locked = Submission.objects.select_for_update().filter(
+        org_unit_id__in={i["unit"] for i in ids}, period_id__in={i["period"] for i in ids}
+    )
+    list(locked.values_list("pk", flat=True))
     ctx = Context(plan, user)
     seen = set()
     for row in rows:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import roles
 from indicators import workflow
-from indicators.entry import StaleSave, load_rows, save_rows
+from indicators.entry import ReportLocked, StaleSave, load_rows, save_rows
 from indicators.forms import ReasonForm
 from indicators.history import describe_changes
 from indicators.models import Submission, Value
@@ -159,7 +159,13 @@ def _save(request, unit, period, submission, figures):
         )
         return _render_grid(request, unit, period, submission, rows, True, actor, status=422)
     try:
-        changed = save_rows(unit, period, rows, request.user)
+        changed = save_rows(unit, period, rows, request.user, actor)
+    except ReportLocked as error:
+        if row_only:
+            rows[0].form.add_error(None, str(error))
+            return _row_fragment(request, rows[0], unit, period)
+        messages.error(request, str(error))
+        return redirect("indicators:entry", code=unit.code, period_pk=period.pk)
     except StaleSave as error:
         if row_only:
             rows[0].form.add_error(None, str(error))
