@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts import roles
 from indicators import workflow
@@ -27,6 +27,7 @@ from indicators.services import (
 )
 
 
+@require_safe
 def my_reports(request):
     """Where an area group starts: its own unit's list; others go to the overview."""
     unit = roles.org_unit_of(request.user)
@@ -35,6 +36,7 @@ def my_reports(request):
     return redirect("indicators:overview")
 
 
+@require_safe
 def unit_reports(request, code: str):
     """ "What must I report, and by when?": every period of the unit, oldest open first."""
     unit = visible_unit(request.user, code)
@@ -219,6 +221,7 @@ def change_status(request, code: str, period_pk: int, action: str):
     return _do_transition(request, unit, period, submission, action, reason, figures)
 
 
+@require_safe
 def history(request, code: str, period_pk: int):
     """Every saved version of the report's values: who, when, before and after (read-only)."""
     unit, period, submission, figures = report_for(request.user, code, period_pk)
