@@ -6,7 +6,8 @@ from tests.permissions.grid import BOUNCE, DENY, HIDE, OK, REDIR, Row, logged_in
 
 
 def year_2027(ctx):
-    """Helår 2027 (deadline in 2028), so the grid does not depend on today's date."""
+    """Helår 2027: its deadline (2028-01-30) lies ahead of the suite's fixed date
+    (tests/conftest.py FIXED_NOW), so the grid does not depend on the day it runs."""
     ensure_reporting(ctx.plan)
     return Period.objects.get(plan=ctx.plan, kind="year", start__year=2027)
 
