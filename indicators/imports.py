@@ -8,6 +8,7 @@ valid and no value changed since the preview.
 import csv
 import io
 import re
+import zipfile
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -81,7 +82,7 @@ def _read_xlsx(content: bytes) -> list[list[str]]:
 
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as error:
+    except (InvalidFileException, KeyError, OSError, ValueError, zipfile.BadZipFile) as error:
         raise ImportFileError(
             "Excel-filen gick inte att läsa. Spara den som .xlsx och försök igen."
         ) from error
