@@ -131,3 +131,46 @@ def test_period_code_is_what_the_parser_reads_back(kind, start, end, code):
     assert period_code(period) == code
     expected = end if kind == "rolling_12_months" else start
     assert imports._period_key(code) == (kind, expected)
+
+
+def test_the_refusals_word_for_word():
+    with pytest.raises(ImportFileError) as caught:
+        read_table("v.txt", b"")
+    assert str(caught.value) == "Filen måste vara en CSV-fil (.csv) eller en Excel-fil (.xlsx)."
+    with pytest.raises(ImportFileError) as caught:
+        read_table("v.csv", b"a" * (imports.MAX_BYTES + 1))
+    assert str(caught.value) == "Filen är större än 2 MB. Dela upp den i flera filer."
+    with pytest.raises(ImportFileError) as caught:
+        read_table("v.xlsx", b"PK\x03\x04 no workbook")
+    assert str(caught.value) == (
+        "Excel-filen gick inte att läsa. Spara den som .xlsx och försök igen."
+    )
+    with pytest.raises(ImportFileError) as caught:
+        imports._header([])
+    assert str(caught.value) == (
+        "Första raden ska ha kolumnerna kommun, nyckeltal, period och värde "
+        "(saknas: kommun, nyckeltal, period, värde)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "first_row"),
+    [
+        (b"a b;c;d,e\n", ["a b", "c", "d,e"]),  # the whole first line counts, spaces and all
+        (b"a;b c,d,e,f\n", ["a;b c", "d", "e", "f"]),
+        (b"a,b\nc;d;e\n", ["a", "b"]),  # only the first line decides
+        (b"a;b\nc,d,e,f\n", ["a", "b"]),
+    ],
+)
+def test_the_first_line_alone_decides_the_delimiter(content, first_row):
+    assert read_table("v.csv", content)[0] == first_row
+
+
+def test_excel_formulas_are_read_as_their_values_not_their_text():
+    content = _xlsx(["kommun", "värde"], ["Ale", "=1+1"])
+    assert read_table("v.xlsx", content)[1] == ["Ale", ""]  # no cached value: nothing to import
+
+
+def test_a_whole_float_is_written_without_decimals():
+    assert imports._cell_text(4.0) == "4"
+    assert imports._cell_text(4.5) == "4.5"

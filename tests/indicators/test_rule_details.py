@@ -292,3 +292,15 @@ def test_refusals_word_for_word(status, action, actor, today, reason, message):
 )  # fmt: skip
 def test_transitions_allowed(status, action, actor, today, after):
     assert wf.next_status(status, action, actor, DEADLINE, today, "Skäl") == after
+
+
+def test_a_small_increase_counts_and_the_method_passes_the_previous_value_on():
+    target = Target("direction", "percentage", direction="increase")
+    assert target.evaluate(Decimal("70.5"), Decimal("70")) == Evaluation(
+        Status.MET, "70,5 % har ökat från 70 %."
+    )
+
+
+def test_return_without_a_reason_argument_needs_one():
+    with pytest.raises(wf.TransitionError, match="Skriv ett skäl"):
+        wf.next_status(wf.SUBMITTED, wf.RETURN, LEADER, DEADLINE, DEADLINE)
