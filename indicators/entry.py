@@ -7,9 +7,11 @@ transaction that refuses the whole save when any value was changed by someone el
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
+from indicators import workflow
 from indicators.forms import ValueForm
-from indicators.models import Period, Value
+from indicators.models import Period, Submission, Value
 from plans.targets import Evaluation, Status, format_value, trend
 
 
@@ -24,6 +26,10 @@ class StaleSave(Exception):
             + " medan du hade sidan öppen. Inget av dina värden sparades. Ladda om sidan, "
             "se det nya värdet och gör om din ändring."
         )
+
+
+class ReportLocked(workflow.TransitionError):
+    """The report was approved, submitted or passed its deadline before this save got in."""
 
 
 @dataclass
@@ -126,14 +132,17 @@ def submit_problems(rows: list[Row]) -> list[tuple[Row, str]]:
     return [(row, row.problem) for row in rows if row.problem]
 
 
-def save_rows(unit, period, rows: list[Row], user) -> int:
+def save_rows(unit, period, rows: list[Row], user, actor: workflow.Actor) -> int:
     """Save the rows whose form changed; all or nothing. Returns how many values changed.
+
+    The report's row is locked and its lock checked inside the save's transaction, so an approval
+    running at the same moment either waits for these values or refuses this save (ReportLocked).
 
     Two first saves of the same value at once: the database's unique constraint stops the second,
     which is then refused like any other stale save.
     """
     try:
-        return _save_rows(unit, period, rows, user)
+        return _save_rows(unit, period, rows, user, actor)
     except IntegrityError as error:
         raise StaleSave(
             [row.key_figure.name for row in rows if content_changed(row.form)]
@@ -141,10 +150,14 @@ def save_rows(unit, period, rows: list[Row], user) -> int:
 
 
 @transaction.atomic
-def _save_rows(unit, period, rows: list[Row], user) -> int:
+def _save_rows(unit, period, rows: list[Row], user, actor) -> int:
     changed = [row for row in rows if content_changed(row.form)]
     if not changed:
         return 0
+    report = Submission.objects.select_for_update().get(org_unit=unit, period=period)
+    today = timezone.localdate()
+    if not workflow.can_edit(report.status, period.deadline, today, actor):
+        raise ReportLocked(workflow.lock_reason(report.status, period.deadline, today, actor))
     locked = {
         v.key_figure_id: v
         for v in Value.objects.select_for_update().filter(

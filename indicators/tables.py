@@ -107,6 +107,12 @@ class GoalSummaryTable(tables.Table):
     def render_missing(self, value):
         return _status_cell(value, Status.MISSING)
 
+    # Exports get the plain values, not the page's markup.
+    def value_goal(self, value):
+        return value
+
+    value_met = value_not_met = value_no_target = value_missing = value_goal
+
 
 class StatusTable(tables.Table):
     """One row per key figure × unit: the value, its status against the target and the trend."""

@@ -5,11 +5,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts import roles
 from indicators import workflow
-from indicators.entry import StaleSave, load_rows, save_rows
+from indicators.entry import ReportLocked, StaleSave, load_rows, save_rows
 from indicators.forms import ReasonForm
 from indicators.history import describe_changes
 from indicators.models import Submission, Value
@@ -28,6 +28,7 @@ from indicators.texts import saved_message
 from plans.selectors import current_plan
 
 
+@require_safe
 def my_reports(request):
     """Where an area group starts: its own unit's list; others go to the overview."""
     unit = roles.org_unit_of(request.user)
@@ -36,6 +37,7 @@ def my_reports(request):
     return redirect("indicators:overview")
 
 
+@require_safe
 def unit_reports(request, code: str):
     """ "What must I report, and by when?": every period of the unit, oldest open first."""
     unit = visible_unit(request.user, code)
@@ -184,7 +186,13 @@ def _save(request, unit, period, submission, figures):
         )
         return _render_grid(request, unit, period, submission, rows, True, actor, status=422)
     try:
-        changed = save_rows(unit, period, rows, request.user)
+        changed = save_rows(unit, period, rows, request.user, actor)
+    except ReportLocked as error:
+        if row_only:
+            rows[0].form.add_error(None, str(error))
+            return _row_fragment(request, rows[0], unit, period)
+        messages.error(request, str(error))
+        return redirect("indicators:entry", code=unit.code, period_pk=period.pk)
     except StaleSave as error:
         if row_only:
             rows[0].form.add_error(None, str(error))
@@ -238,6 +246,7 @@ def change_status(request, code: str, period_pk: int, action: str):
     return _do_transition(request, unit, period, submission, action, reason, figures)
 
 
+@require_safe
 def history(request, code: str, period_pk: int):
     """Every saved version of the report's values: who, when, before and after (read-only)."""
     unit, period, submission, figures = report_for(request.user, code, period_pk)

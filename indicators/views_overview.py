@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_tables2 import RequestConfig
 
 from accounts import roles
@@ -57,6 +57,7 @@ def _submissions(plan):
     )
 
 
+@require_safe
 def overview(request):
     _require_overview(request.user)
     plan = _plan_or_404()
@@ -237,6 +238,7 @@ def import_confirm(request):
     return redirect("indicators:my_reports")
 
 
+@require_safe
 def import_template(request):
     """A CSV (semicolon, UTF-8 with BOM for Excel) listing what the user may still enter."""
     if roles.org_unit_of(request.user) is None and not roles.is_process_leader(request.user):

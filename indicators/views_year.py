@@ -11,7 +11,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from indicators import workflow
-from indicators.entry import StaleSave, load_rows, save_rows, submit_problems
+from indicators.entry import ReportLocked, StaleSave, load_rows, save_rows, submit_problems
 from indicators.models import Submission
 from indicators.reporting import ensure_reporting
 from indicators.services import actor_for, today, transition, visible_unit
@@ -68,8 +68,8 @@ def year_entry(request, code: str, year: int):
             status = 422
         else:
             try:
-                changed = _save_all(unit, editable, request.user)
-            except StaleSave as error:
+                changed = _save_all(unit, editable, request.user, actor)
+            except (StaleSave, ReportLocked) as error:
                 messages.error(request, str(error))
                 plan, groups, actor = _groups(unit, year, request.user)
                 status = 409
@@ -83,8 +83,8 @@ def year_entry(request, code: str, year: int):
 
 
 @transaction.atomic
-def _save_all(unit, groups, user) -> int:
-    return sum(save_rows(unit, g["period"], g["rows"], user) for g in groups)
+def _save_all(unit, groups, user, actor) -> int:
+    return sum(save_rows(unit, g["period"], g["rows"], user, actor) for g in groups)
 
 
 def _submit_finished(request, groups):

@@ -61,6 +61,7 @@ def position_from_code(code: str, prefix: tuple[int, ...], example: str) -> int:
     return parts[-1]
 
 
+# pragma: no mutate start (saves through the models; tested with the database in tests/plans/)
 def _save_code(item, code: str) -> None:
     item.code = code
     item.version += 1
@@ -156,6 +157,9 @@ def renumber_key_figures(goal, order=None) -> None:
             figure.position = position
             figure._change_reason = RENUMBER_REASON
             figure.save(update_fields=["position"])
+
+
+# pragma: no mutate end
 
 
 def moved(items: list, item, direction: str) -> list | None:

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.roles import is_process_leader
 from plans.models import Plan
@@ -21,6 +21,7 @@ from reports.services import (
 )
 
 
+@require_safe
 def home(request):
     plan = current_plan()
     if plan is None:
@@ -28,6 +29,7 @@ def home(request):
     return redirect("reports:index", plan_pk=plan.pk)
 
 
+@require_safe
 def index(request, plan_pk: int):
     plan = get_object_or_404(Plan, pk=plan_pk)
     fail_stale_reports()
@@ -76,6 +78,7 @@ def _status_context(request, report):
     return {"object": report, "leader": is_process_leader(request.user)}
 
 
+@require_safe
 def detail(request, pk: int):
     fail_stale_reports()
     report = get_report_for_user(request.user, pk)
@@ -84,6 +87,7 @@ def detail(request, pk: int):
     return render(request, "reports/detail.html", context)
 
 
+@require_safe
 def status(request, pk: int):
     """The status box alone, polled by htmx every 2 s while the job is queued or running."""
     fail_stale_reports()
@@ -91,6 +95,7 @@ def status(request, pk: int):
     return render(request, "reports/_status.html", _status_context(request, report))
 
 
+@require_safe
 def download(request, pk: int):
     """Permission is checked on every download; the file's name on disk is never exposed."""
     report = get_report_for_user(request.user, pk)
@@ -105,6 +110,7 @@ def download(request, pk: int):
     return response
 
 
+@require_safe
 def web(request, pk: int):
     """The same report as a web page, from the same frozen snapshot and templates."""
     report = get_report_for_user(request.user, pk)

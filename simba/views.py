@@ -4,8 +4,10 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 
+@require_safe
 @login_not_required
 def health(request):
     """For the container health check: the application answers and reaches its database."""

@@ -1,8 +1,12 @@
 """Shared test fixtures: the real plan, and one named user per role (as healthchecks does)."""
 
 import os
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from accounts.models import Profile
 from indicators.models import OrgUnit
@@ -21,6 +25,33 @@ def _plain_http():
 
     with override_settings(SECURE_SSL_REDIRECT=False):
         yield
+
+
+# The suite's "now": every test sees the same date whatever day it runs (the clock still ticks
+# from here, so durations work). Late November 2026: inside the plan's period, the 2026 months up
+# to October ended, Helår 2026 and everything in 2027 still open. Tests of other dates travel
+# themselves (tests/test_dates.py).
+FIXED_NOW = datetime(2026, 11, 30, 10, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
+_OTHER_PROCESSES = {"faults", "browser"}  # workers, gunicorn, Chromium: they keep the real clock
+
+
+def runs_on_the_real_clock(item) -> bool:
+    """Time travel reaches only this process: a test that shares dates with a worker, a server or
+    a browser (cookie expiry) must run on the machine's clock."""
+    if any(item.get_closest_marker(m) for m in ("worker", "browser", "real_clock")):
+        return True
+    if "live_server" in getattr(item, "fixturenames", ()):
+        return True
+    return bool(_OTHER_PROCESSES & set(Path(str(item.fspath)).parts))
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(request):
+    if runs_on_the_real_clock(request.node):
+        yield None
+        return
+    with time_machine.travel(FIXED_NOW, tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture(scope="session")

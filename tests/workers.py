@@ -80,10 +80,16 @@ def test_database_url() -> str:
 
 
 def start_worker(
-    queue: str, pool: str = "solo", on_test_db: bool = False, **extra_env: str
+    queue: str,
+    pool: str = "solo",
+    on_test_db: bool = False,
+    module: str = "celery",
+    **extra_env: str,
 ) -> subprocess.Popen:
     """A worker taking only `queue`; with `on_test_db` it uses this run's test database (the
-    test must then be transactional, so the worker sees committed rows)."""
+    test must then be transactional, so the worker sees committed rows). `module` is what runs
+    it (`python -m <module>`): Celery itself, or a test wrapper such as
+    tests.faults.paused_worker."""
     env = {
         **os.environ,
         "REDIS_URL": REDIS_URL,
@@ -94,7 +100,7 @@ def start_worker(
     if on_test_db:
         env["DATABASE_URL"] = test_database_url()
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "simba", "worker", f"--pool={pool}",
+        [sys.executable, "-m", module, "-A", "simba", "worker", f"--pool={pool}",
          "--concurrency=1", "--loglevel=WARNING", "--without-heartbeat", "--without-gossip",
          "--without-mingle", "-Q", queue, "-n", f"{queue}@%h"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -1,11 +1,13 @@
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
 
 from accounts import roles
 from plans.selectors import current_plan, focus_areas_with_structure, plans_with_content_version
 
 
+@require_safe
 @login_not_required
 def home(request):
     """The current plan (`current_plan`); anonymous visitors get it only when it is public."""
@@ -20,6 +22,7 @@ def home(request):
     return redirect("plans:detail", pk=plan.pk)
 
 
+@require_safe
 @login_not_required
 def plan_detail(request, pk: int):
     """The whole plan as the document shows it; readable without log-in when marked public."""

@@ -27,7 +27,8 @@ def test_reader_reads_the_published_report_as_an_accessible_web_page(page, reade
         page.get_by_role("heading", level=1).inner_text() == "Uppföljning av handlingsplanen 2027"
     )
     page.get_by_role("link", name="Mål 2:1 Trygg och effektiv", exact=False).first.click()
-    assert page.get_by_role("heading", name="Nyckeltal: Medelvårdtiden som utskrivningsklar")
+    figure = page.get_by_role("heading", name="Nyckeltal: Medelvårdtiden som utskrivningsklar")
+    assert figure.count() == 1 and figure.is_visible()
     assert page.get_by_text("1,3 dygn*").first.is_visible()
     assert serious_accessibility_violations(page) == []
 

@@ -15,13 +15,16 @@ from contextlib import contextmanager
 from tests.workers import ROOT
 
 
-def free_port() -> int:
-    """FAULT_TEST_PORT if set, else a port the system says is free."""
-    if os.environ.get("FAULT_TEST_PORT"):
-        return int(os.environ["FAULT_TEST_PORT"])
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def listening_socket() -> socket.socket:
+    """A socket bound and listening before gunicorn starts, handed to it as an open file
+    descriptor: no other process can take the port between choosing and binding it.
+    FAULT_TEST_PORT picks the port, else the system does."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", int(os.environ.get("FAULT_TEST_PORT") or 0)))
+    sock.listen(64)
+    sock.set_inheritable(True)
+    return sock
 
 
 def database_url(name: str) -> str:
@@ -51,7 +54,8 @@ def collect_static(static_root) -> None:
 
 @contextmanager
 def gunicorn(db_name: str, static_root, **env):
-    port = free_port()
+    sock = listening_socket()
+    port = sock.getsockname()[1]
     environment = {
         **os.environ,
         "DATABASE_URL": database_url(db_name),
@@ -67,8 +71,8 @@ def gunicorn(db_name: str, static_root, **env):
     }
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "simba.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", "1", "--log-level", "warning"],
-        cwd=ROOT, env=environment,
+         f"fd://{sock.fileno()}", "--workers", "1", "--log-level", "warning"],
+        cwd=ROOT, env=environment, pass_fds=(sock.fileno(),),
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
@@ -77,6 +81,7 @@ def gunicorn(db_name: str, static_root, **env):
     finally:
         server.terminate()
         server.wait(timeout=15)
+        sock.close()
 
 
 def _wait_until_up(base: str, server, timeout: float = 60) -> None:

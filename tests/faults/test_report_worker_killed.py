@@ -19,21 +19,25 @@ def _status(report_id: int) -> str:
 
 
 def test_report_of_a_worker_killed_mid_job_is_completed_by_a_restarted_worker(
-    simba_plan, process_leader, settings
+    simba_plan, process_leader, settings, tmp_path
 ):
     workers.require_redis()
     known_dataset(simba_plan)
     queue = workers.unique_queue()
     media = {"MEDIA_ROOT": str(settings.MEDIA_ROOT)}
-    first = workers.start_worker(queue, on_test_db=True, **media)
+    marker = tmp_path / "rendering"
+    first = workers.start_worker(
+        queue, on_test_db=True, module="tests.faults.paused_worker",
+        SIMBA_TEST_RENDER_MARKER=str(marker), **media,
+    )  # fmt: skip
     second = None
     try:
         with workers.client_app(queue):
             ordered = order_report(simba_plan, 2027, "politiska_samradsgruppen", process_leader)
             report = ordered.report
-            workers.wait_for(
-                lambda: _status(report.pk) == Report.Status.RUNNING, 60, "the job to start"
-            )
+            # The first worker stops inside the render (tests/faults/paused_worker.py).
+            workers.wait_for(marker.exists, 60, "the first worker to be rendering")
+            assert _status(report.pk) == Report.Status.RUNNING
             first.send_signal(signal.SIGKILL)  # mid-render: the message stays unacknowledged
             first.wait(timeout=5)
             assert _status(report.pk) == Report.Status.RUNNING  # the row alone would stay so

@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection
 
-from indicators import entry
+from indicators import entry, services
 from indicators.models import KeyFigure, Value
 from tests.indicators.conftest import grid_data
 
@@ -15,15 +15,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_the_second_of_two_simultaneous_first_saves_is_refused(
     monkeypatch, ale_user, process_leader, ale, year_2027
 ):
+    """Both have seen "no value yet"; the report's row lock lets one write first, and the other
+    then finds a newer version than its form's and is refused."""
     far = KeyFigure.objects.get(name="Antal förskrivna FaR")
-    both_checked = threading.Barrier(2, timeout=10)
-    real_save = Value.save
-
-    def save_after_both_checked(self, *args, **kwargs):
-        both_checked.wait()  # both have seen "no value yet" before either writes
-        return real_save(self, *args, **kwargs)
-
-    monkeypatch.setattr(Value, "save", save_after_both_checked)
+    both_loaded = threading.Barrier(2, timeout=10)
     outcomes = {}
 
     def save_as(user, number):
@@ -32,7 +27,8 @@ def test_the_second_of_two_simultaneous_first_saves_is_refused(
                 ale, year_2027, [far], grid_data([far], {far.pk: {"number": number}})
             )
             assert rows[0].form.is_valid()
-            entry.save_rows(ale, year_2027, rows, user)
+            both_loaded.wait()
+            entry.save_rows(ale, year_2027, rows, user, services.actor_for(user, ale))
             outcomes[user.username] = "saved"
         except entry.StaleSave as error:
             outcomes[user.username] = str(error)

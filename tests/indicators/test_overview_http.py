@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from indicators.demo import fill_values
-from indicators.models import ActivityFollowUp, Submission
+from indicators.models import ActivityFollowUp, OrgUnit, Submission
+from tests.exports import read_export
 from tests.indicators.conftest import entry_url, grid_data
 
 pytestmark = pytest.mark.django_db
@@ -28,36 +29,81 @@ def test_own_page_lists_open_periods_oldest_first_with_deadlines(client, ale_use
     assert "Samordningsgruppen" in page
 
 
+def _row_of(page: str, marker: str) -> str:
+    """The table row (<tr>…</tr>) of the page that holds `marker`."""
+    at = page.index(marker)
+    return page[page.rindex("<tr", 0, at) : page.index("</tr>", at)]
+
+
 def test_overview_shows_who_submitted_and_links_to_entry(client, process_leader, ale_user, ale,
                                                          year_2027, ale_figures):  # fmt: skip
     client.force_login(ale_user)
     client.post(entry_url(ale, year_2027), {**grid_data(ale_figures), "spara_och_skicka": "1"})
     client.force_login(process_leader)
     page = client.get(reverse("indicators:overview"), {"year": 2027, "kind": "year"})
-    text = page.content.decode()
     assert page.status_code == 200
-    assert "Inskickad" in text and "Ej påbörjad" in text
-    assert entry_url(ale, year_2027) in text
+    text = page.content.decode()
+    ale_row = _row_of(text, entry_url(ale, year_2027))
+    assert "Inskickad" in ale_row and f"{len(ale_figures)} av {len(ale_figures)}" in ale_row
+    kungalv = OrgUnit.objects.get(name="Kungälv")
+    kungalv_row = _row_of(text, entry_url(kungalv, year_2027))
+    assert "Ej påbörjad" in kungalv_row and "Inskickad" not in kungalv_row
 
 
-def test_overview_counts_targets_met_per_goal(client, process_leader, simba_plan):
-    fill_values(simba_plan, [2026], seed=1)
+def test_overview_counts_targets_met_per_goal(client, process_leader, ale_user, ale, year_2027,
+                                              ale_figures):  # fmt: skip
+    """Ale meets every target it has in 2027 (good_value); the goal table counts them."""
+    client.force_login(ale_user)
+    client.post(entry_url(ale, year_2027), grid_data(ale_figures))
     client.force_login(process_leader)
-    page = client.get(reverse("indicators:overview"), {"year": 2026}).content.decode()
-    assert "Måluppfyllelse per fokusområde och mål 2026" in page
-    assert "✓" in page and "Mål 2:1" in page
+    empty = read_export(_export(client, "csv", "mal", 2026))
+    rows = read_export(_export(client, "csv", "mal", 2027))
+    header = rows[0]
+    met = header.index("Uppfyllt")
+    goal_21 = next(r for r in rows if "Mål 2:1" in r[header.index("Mål")])
+    assert int(goal_21[met]) >= 1
+    assert all(int(r[met]) == 0 for r in empty[1:])
+    page = client.get(reverse("indicators:overview"), {"year": 2027}).content.decode()
+    assert "Måluppfyllelse per fokusområde och mål 2027" in page
+    assert f"✓</span> {goal_21[met]}" in _row_of(page, 'href="#mal-0002.0001"')
+
+
+def _export(client, fmt, table, year, **extra):
+    params = {"year": year, "export": fmt, "tabell": table, **extra}
+    response = client.get(reverse("indicators:overview"), params)
+    assert response.status_code == 200
+    return response
 
 
 @pytest.mark.parametrize(("fmt", "kind"), [("csv", "text/csv"), ("xlsx", "spreadsheetml")])
-def test_overview_tables_export(client, process_leader, simba_plan, fmt, kind):
-    fill_values(simba_plan, [2026], seed=1)
+def test_overview_tables_export_their_contents(client, process_leader, ale_user, ale, year_2027,
+                                               ale_figures, fmt, kind):  # fmt: skip
+    client.force_login(ale_user)
+    client.post(entry_url(ale, year_2027), {**grid_data(ale_figures), "spara_och_skicka": "1"})
     client.force_login(process_leader)
+    far = next(kf for kf in ale_figures if kf.name == "Antal förskrivna FaR")
+    exported = {}
     for table in ("inrapportering", "mal", "status"):
-        response = client.get(
-            reverse("indicators:overview"), {"year": 2026, "export": fmt, "tabell": table}
-        )
+        response = _export(client, fmt, table, 2027, kind="year")
         assert kind in response["Content-Type"]
         assert "attachment" in response["Content-Disposition"]
+        exported[table] = read_export(response)
+    reports = exported["inrapportering"]
+    assert reports[0] == ["Enhet", "Period", "Sista dag", "Status", "Ifyllda värden"]
+    n = len(ale_figures)
+    assert ["Ale", "Helår 2027", str(year_2027.deadline), "Inskickad", f"{n} av {n}"] in reports
+    assert {r[0] for r in reports[1:]} >= {"Ale", "Kungälv", "Stenungsund", "Tjörn"}
+    goals = exported["mal"]
+    assert goals[0][:3] == ["Fokusområde", "Mål", "Nyckeltal"]
+    assert any(r[1].startswith("Mål 2:1 ") for r in goals[1:])
+    assert not any("<" in cell for row in goals for cell in row)  # values, not page markup
+    statuses = exported["status"]
+    header = statuses[0]
+    assert header[:5] == ["Mål", "Nyckeltal", "Enhet", "Period", "Värde"]
+    far_ale = next(r for r in statuses if r[1] == far.name and r[2] == "Ale")
+    assert (far_ale[0], far_ale[3], far_ale[4]) == ("1:1", "Helår 2027", "12")
+    far_tjorn = next(r for r in statuses if r[1] == far.name and r[2] == "Tjörn")
+    assert far_tjorn[4] == "–"
 
 
 def test_overview_filters_by_status(client, process_leader, simba_plan, found):

@@ -56,9 +56,14 @@ def test_no_reminder_before_the_set_number_of_days(due_period, settings):
     assert mail.outbox == []
 
 
-def test_the_beat_schedule_runs_the_reminder_task_daily(settings):
-    entry = settings.CELERY_BEAT_SCHEDULE["follow-up-reminders"]
-    assert entry["task"] == "indicators.send_reminders"
+def test_the_beat_schedule_runs_the_reminder_task_every_morning_at_seven():
+    """What beat reads (the Celery app's configuration): the reminder task, daily at 07:00."""
     from indicators.tasks import send_reminders_task
+    from simba.celery import app
 
-    assert send_reminders_task.name == entry["task"]
+    entry = app.conf.beat_schedule["follow-up-reminders"]
+    assert entry["task"] == send_reminders_task.name and entry["task"] in app.tasks
+    schedule = entry["schedule"]
+    assert (schedule.hour, schedule.minute) == ({7}, {0})
+    assert schedule.day_of_week == set(range(7)) and schedule.day_of_month == set(range(1, 32))
+    assert schedule.month_of_year == set(range(1, 13))

@@ -2,7 +2,6 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from indicators.models import Submission, Value
 from tests.indicators.conftest import good_value
@@ -50,9 +49,16 @@ def test_submitting_the_year_submits_every_ended_complete_period(
     client.force_login(process_leader)
     data = year_data(found, ale, 2026, skicka_in="1")
     client.post(reverse("indicators:year", args=["1440", 2026]), data)
-    today = timezone.localdate()
-    for sub in Submission.objects.filter(org_unit=ale, period__end__year=2026):
-        assert sub.status == ("submitted" if sub.period.end < today else "draft"), sub.period
+    # On the suite's date (30 November 2026): January–October and the first half have ended;
+    # November (ends today), December, the second half and the whole year have not.
+    status = {
+        (s.period.kind, s.period.start.month): s.status
+        for s in Submission.objects.filter(org_unit=ale, period__end__year=2026)
+    }
+    submitted = {("month", m) for m in range(1, 11)} | {("half_year", 1)}
+    assert {k for k, v in status.items() if v == "submitted"} == submitted & status.keys()
+    assert {k for k, v in status.items() if v == "draft"} == status.keys() - submitted
+    assert ("month", 10) in status and ("month", 11) in status  # Ale reports monthly figures
 
 
 def test_another_municipality_cannot_open_ales_year(client, tjorn_user, found):

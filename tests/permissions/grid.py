@@ -6,13 +6,37 @@ for a URL pattern that has no row, so a new page cannot slip past the grid.
 Expected answers:
   LOGIN  redirect to the log-in page        OK     200
   DENY   403: may see, may not change        HIDE   404: not theirs to know of
-  REDIR  another redirect (e.g. after a successful POST), NOT_ALLOWED 405
+  REDIR  a redirect that is not a refusal (after a successful POST): no error message
+  BOUNCE a refused POST answered with a redirect and an error message (e.g. "nothing to save")
+  NOT_ALLOWED 405; any other number is that status code (409 for a conflict, 422 for bad input)
+
+Every answer to a POST that refuses (LOGIN, DENY, HIDE, BOUNCE, NOT_ALLOWED, any 4xx) is also
+checked to leave the database unchanged: every project table before and after the request
+(tests/dbstate.py).
+
+Completeness is per URL name × HTTP method: a URL name needs a row for every method its view
+accepts (GET and POST are tried); a method without a row must be answered 405.
+
+A row: `Row(name, expect, args=..., method="get" | "post", data=..., setup=..., query=...,
+notes=...)`. Only `name` and `expect` (one answer per role in ROLES) are required; `method`
+defaults to "get". Two rows for the same name and method are fine (e.g. published and
+unpublished reports).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 LOGIN, OK, DENY, HIDE, REDIR, NOT_ALLOWED = "login", 200, 403, 404, "redirect", 405
+BOUNCE = "refused redirect"
+METHODS = ("get", "post")
+
+
+def refuses(expected) -> bool:
+    """Whether this answer means the request was refused (and must change nothing)."""
+    return expected in (LOGIN, DENY, HIDE, BOUNCE, NOT_ALLOWED) or (
+        isinstance(expected, int) and expected >= 400
+    )
+
 
 ROLES = ("anonymous", "reader", "area_same", "area_other", "process_leader", "admin")
 
@@ -39,6 +63,9 @@ class Row:
     extra: dict = field(default_factory=dict)
 
     def __post_init__(self):
+        self.method = self.method.lower()
+        if self.method not in METHODS:
+            raise ValueError(f"{self.name}: method {self.method!r} is not one of {METHODS}")
         missing = set(ROLES) - set(self.expect)
         if missing:
             raise ValueError(f"{self.name}: no expectation for {sorted(missing)}")

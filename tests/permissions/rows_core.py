@@ -2,9 +2,25 @@
 
 from tests.permissions.grid import OK, REDIR, Row, everyone, logged_in
 
+
+def _forget_failed_logins():
+    from axes.utils import reset
+
+    reset()
+
+
 ROWS = [
     Row("home", logged_in(REDIR)),
     Row("login", everyone(OK)),
+    Row(
+        "login",
+        everyone(OK),
+        method="post",
+        data=lambda ctx: {"username": "finns-inte", "password": "fel"},
+        setup=lambda ctx: _forget_failed_logins(),
+        notes="Wrong credentials: the form again with its error, for everyone (the failed "
+        "attempts are forgotten before each role, so the lockout does not answer instead).",
+    ),
     Row("logout", everyone(REDIR), method="post"),
     Row("logout", everyone(OK), notes="GET: a page with the log-out button; only POST logs out."),
     Row("accessibility", everyone(OK)),

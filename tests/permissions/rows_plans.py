@@ -20,6 +20,13 @@ def _throwaway_activity(ctx):
     ctx.throwaway = Activity.objects.create(goal=ctx.goal, code=code, text="Tas bort")
 
 
+def _throwaway_key_figure(ctx):
+    figure = KeyFigure.objects.get(pk=ctx.key_figure.pk)
+    figure.pk, figure.name = None, f"Tas bort {KeyFigure.objects.count()}"
+    figure.save()
+    ctx.throwaway_figure = figure
+
+
 def _set_status(status):
     def setup(ctx):
         Plan.objects.filter(pk=ctx.plan.pk).update(status=status, adopted_on="2026-01-15")
@@ -136,6 +143,13 @@ ROWS = [
     ),
     Row("plans:goal_delete", process_leader_only(), args=lambda ctx: [ctx.goal.pk]),
     Row(
+        "plans:goal_delete",
+        process_leader_only(409),
+        args=lambda ctx: [ctx.goal.focus_area.goals.get(code="2:2").pk],
+        method="post",
+        notes="Goal 2:2 is referred to by another goal ('Se mål 2:2'): refused.",
+    ),
+    Row(
         "plans:goal_move",
         process_leader_only(REDIR),
         args=lambda ctx: [ctx.goal.pk],
@@ -210,6 +224,13 @@ ROWS = [
         data=lambda ctx: {**KEY_FIGURE_DATA(ctx), "version": ""},
     ),
     Row("plans:key_figure_delete", process_leader_only(), args=lambda ctx: [ctx.key_figure.pk]),
+    Row(
+        "plans:key_figure_delete",
+        process_leader_only(REDIR),
+        args=lambda ctx: [ctx.throwaway_figure.pk],
+        method="post",
+        setup=_throwaway_key_figure,
+    ),
     Row(
         "plans:key_figure_move",
         process_leader_only(REDIR),

@@ -2,7 +2,16 @@
 ones: only the process leader and administrators, 404 for the rest (not theirs to know of)."""
 
 from reports.models import Report
-from tests.permissions.grid import DENY, HIDE, OK, REDIR, Row, logged_in, process_leader_only
+from tests.permissions.grid import (
+    BOUNCE,
+    DENY,
+    HIDE,
+    OK,
+    REDIR,
+    Row,
+    logged_in,
+    process_leader_only,
+)
 
 
 def _reports(ctx):
@@ -29,6 +38,7 @@ def unpublished(ctx):
 HIDDEN_UNLESS_LEADER = logged_in(HIDE, process_leader=OK, admin=OK)
 CHANGE_HIDDEN = logged_in(HIDE, process_leader=REDIR, admin=REDIR)
 CHANGE_VISIBLE = process_leader_only(ok=REDIR, others=DENY)
+REFUSED_VISIBLE = process_leader_only(ok=BOUNCE, others=DENY)
 
 ROWS = [
     Row("reports:home", logged_in(REDIR)),
@@ -48,7 +58,14 @@ for name in ("reports:detail", "reports:status", "reports:download", "reports:we
     ]
 ROWS += [
     Row("reports:publish", CHANGE_HIDDEN, args=unpublished, setup=_reports, method="post"),
-    Row("reports:publish", CHANGE_VISIBLE, args=published, setup=_reports, method="post"),
+    Row(
+        "reports:publish",
+        REFUSED_VISIBLE,
+        args=published,
+        setup=_reports,
+        method="post",
+        notes="Already published: refused with a message.",
+    ),
     Row(
         "reports:retry",
         CHANGE_HIDDEN,
@@ -56,5 +73,12 @@ ROWS += [
         setup=_reports,
         method="post",
     ),
-    Row("reports:retry", CHANGE_VISIBLE, args=published, setup=_reports, method="post"),
+    Row(
+        "reports:retry",
+        REFUSED_VISIBLE,
+        args=published,
+        setup=_reports,
+        method="post",
+        notes="Only a failed report can be retried.",
+    ),
 ]

@@ -1,5 +1,7 @@
 """The numbering rule (README, plans/numbering.py): place = last number, separators as written."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from plans import numbering
@@ -27,6 +29,59 @@ def test_a_typed_code_gives_its_place_in_the_list():
 def test_a_code_that_does_not_fit_is_refused_in_swedish(typed, says):
     with pytest.raises(numbering.NumberingError, match=says):
         numbering.position_from_code(typed, (2,), "2:2")
+
+
+def _items(*pks):
+    return [SimpleNamespace(pk=pk) for pk in pks]
+
+
+@pytest.mark.parametrize(
+    ("pk", "direction", "order"),
+    [(2, "up", [2, 1, 3]), (2, "down", [1, 3, 2]), (1, "down", [2, 1, 3]),
+     (3, "up", [1, 3, 2]), (1, "up", None), (3, "down", None), (2, "sideways", None)],
+)  # fmt: skip
+def test_moving_swaps_with_the_neighbour_or_says_it_cannot(pk, direction, order):
+    items = _items(1, 2, 3)
+    moved = numbering.moved(items, SimpleNamespace(pk=pk), direction)
+    assert (None if moved is None else [x.pk for x in moved]) == order
+    assert [x.pk for x in items] == [1, 2, 3]  # the list given is left as it was
+
+
+@pytest.mark.parametrize(
+    ("pk", "position", "order"),
+    [(3, 1, [3, 1, 2]), (1, 2, [2, 1, 3]), (1, 3, [2, 3, 1]), (1, 9, [2, 3, 1]),
+     (2, 2, [1, 2, 3]), (4, 2, [1, 4, 2, 3]), (4, 4, [1, 2, 3, 4])],
+)  # fmt: skip
+def test_placing_puts_the_item_at_its_place_and_beyond_the_end_last(pk, position, order):
+    placed = numbering.placed(_items(1, 2, 3), SimpleNamespace(pk=pk), position)
+    assert [x.pk for x in placed] == order
+
+
+def test_a_template_with_another_count_of_numbers_falls_back_to_colons():
+    assert numbering.with_numbers("2:1", (2, 1, 4)) == "2:1:4"
+    assert numbering.with_numbers("Mål 3.1 a", (3, 2)) == "Mål 3.2 a"
+    assert numbering.with_numbers(None, (1,)) == "1"
+
+
+def test_a_typed_code_may_have_spaces_around_it():
+    assert numbering.position_from_code(" 2:5 ", (2,), "2:2") == 5
+    assert numbering.position_from_code("1", (), "1") == 1
+
+
+def test_the_messages_name_the_example_and_the_parent():
+    with pytest.raises(numbering.NumberingError) as caught:
+        numbering.position_from_code("3:1", (2, 4), "2:4:1")
+    assert str(caught.value) == (
+        "Numret ska börja med 2:4 och sluta med platsen i listan, till exempel 2:4:1."
+    )
+    with pytest.raises(numbering.NumberingError) as caught:
+        numbering.position_from_code("2:x", (2,), "2:2")
+    assert str(caught.value) == "Skriv numret med siffror och kolon eller punkt, till exempel 2:2."
+    with pytest.raises(numbering.NumberingError) as caught:
+        numbering.position_from_code("2:0", (2,), "2:2")
+    assert str(caught.value) == "Numreringen börjar på 1, till exempel 2:2."
+    with pytest.raises(numbering.NumberingError, match="börja med 2 "):
+        numbering.position_from_code("2:1:1", (2,), "2:2")
 
 
 def _codes(focus_area):

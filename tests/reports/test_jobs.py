@@ -109,7 +109,10 @@ def test_published_report_keeps_its_data_when_values_are_corrected(ordered, proc
     publish_report(ordered, process_leader)
     checksum, snapshot = ordered.checksum, ordered.snapshot
     value(ordered.plan, DISCHARGE, "Tjörn", year(ordered.plan, 2027), number=Decimal("0.5"))
-    order_report(ordered.plan, 2027, "politiska_samradsgruppen", process_leader)
+    newer = order_report(ordered.plan, 2027, "politiska_samradsgruppen", process_leader)
+    # The correction makes a new report with new data; the published one keeps its own.
+    assert not newer.reused and newer.report.pk != ordered.pk
+    assert newer.report.fingerprint != ordered.fingerprint
     ordered.refresh_from_db()
     assert (ordered.checksum, ordered.snapshot) == (checksum, snapshot)
     assert ordered.published_by == process_leader

@@ -1,10 +1,13 @@
 """Report pages over HTTP: ordering returns at once, status polling, downloads by role."""
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
 from reports.models import Report
 from tests.reports.conftest import PDF
+from tests.reports.factories import DISCHARGE, value, year
 
 pytestmark = pytest.mark.django_db
 
@@ -91,9 +94,14 @@ def test_reader_lists_only_published_reports(
     assert "Beställ rapport" not in html
 
 
-def test_web_version_shows_the_frozen_snapshot(client, reader, published_report):
+def test_web_version_shows_the_frozen_snapshot(client, reader, simba_plan, published_report):
     client.force_login(reader)
-    html = client.get(reverse("reports:web", args=[published_report.pk])).content.decode()
+    url = reverse("reports:web", args=[published_report.pk])
+    before = client.get(url).content.decode()
+    # A value reported after the snapshot: the web version (from the snapshot) must not show it.
+    value(simba_plan, DISCHARGE, "Ale", year(simba_plan, 2026), number=Decimal("7.7"))
+    html = client.get(url).content.decode()
+    assert "7,7" not in html and before.count("dygn") == html.count("dygn")
     assert "Uppföljning av handlingsplanen 2026" in html
     assert 'id="mal-2-1"' in html
     assert "style=" not in html and "<script>" not in html

@@ -21,9 +21,13 @@ def test_accepts_a_small_xlsx_and_rewinds_it():
     assert file.read(4) == b"PK\x03\x04"
 
 
-def test_accepts_a_csv_in_windows_1252():
-    validate_upload(SimpleUploadedFile("värden.csv", "Kommun;Värde\nTjörn;3\n".encode("cp1252")),
-                    ["csv"], 1000)  # fmt: skip
+def test_accepts_a_csv_in_windows_1252_and_rewinds_it():
+    content = "Kommun;Värde\nTjörn;3\n".encode("cp1252")
+    file = SimpleUploadedFile("värden.csv", content)
+    assert validate_upload(file, ["csv"], 1000) is None  # accepted: no ValidationError
+    assert file.read() == content
+    # The same bytes named .xlsx are refused: the check looked at the content.
+    assert "är inte en .xlsx-fil" in _messages(SimpleUploadedFile("värden.xlsx", content))
 
 
 def test_refuses_a_type_not_allowed_naming_the_allowed_ones():
