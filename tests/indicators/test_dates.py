@@ -24,6 +24,13 @@ NEW_YEARS_DAY = datetime(2027, 1, 1, 0, 30, tzinfo=SWEDEN)
 INSTANTS = pytest.mark.parametrize(
     "now", [NEW_YEARS_EVE, NEW_YEARS_DAY], ids=["new-years-eve", "new-years-day"]
 )
+# A period is open for reporting from its last day (workflow.has_ended): December, the second
+# half and the year 2026 become due when 31 December begins, not when it ends.
+DAY_BEFORE = datetime(2026, 12, 30, 23, 30, tzinfo=SWEDEN)
+LAST_DAY = datetime(2026, 12, 31, 0, 30, tzinfo=SWEDEN)
+PERIOD_INSTANTS = pytest.mark.parametrize(
+    "now", [DAY_BEFORE, LAST_DAY], ids=["30-december", "31-december"]
+)
 
 
 @pytest.fixture
@@ -49,13 +56,13 @@ def test_the_import_template_is_for_the_current_year(client, ale_user, found, at
     assert f"simba-import-{year}.csv" in response["Content-Disposition"]
 
 
-@INSTANTS
+@PERIOD_INSTANTS
 def test_the_unit_page_moves_helar_2026_from_coming_to_due(client, ale_user, found, at):
     client.force_login(ale_user)
     page = client.get(reverse("indicators:unit", args=["1440"])).content.decode()
     due = page.split('id="att-gora"')[1].split('id="inskickat"')[0]
     coming = page.split('id="kommande"')[1].split('id="aktiviteter"')[0]
-    if at == NEW_YEARS_EVE:
+    if at == DAY_BEFORE:
         assert "Helår 2026" in coming and "Helår 2026" not in due
         assert "December 2026" in coming and "November 2026" in due
     else:
@@ -63,7 +70,7 @@ def test_the_unit_page_moves_helar_2026_from_coming_to_due(client, ale_user, fou
         assert "December 2026" in due and "Januari 2027" in coming
 
 
-@INSTANTS
+@PERIOD_INSTANTS
 def test_submitting_the_year_submits_only_what_has_ended(client, process_leader, ale, found, at):
     """As the process leader, whom passed deadlines do not stop (the area group's own months of
     2026 are past their deadlines on both dates)."""
@@ -76,7 +83,7 @@ def test_submitting_the_year_submits_only_what_has_ended(client, process_leader,
     }
     last_ones = {("month", 12), ("half_year", 7), ("year", 1)}
     assert last_ones <= status.keys()
-    if at == NEW_YEARS_EVE:  # December, the second half and the year end tonight
+    if at == DAY_BEFORE:  # December, the second half and the year end tomorrow
         assert {k for k, v in status.items() if v == "draft"} == last_ones
     else:
         assert set(status.values()) == {"submitted"}
