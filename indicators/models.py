@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from indicators import targets
+from indicators import outcomes, targets
 
 
 class OrgUnit(models.Model):
@@ -73,6 +73,12 @@ class KeyFigure(models.Model):
         MONTH = "month", _("Månad")
         ROLLING_12_MONTHS = "rolling_12_months", _("Senaste 12 månaderna per ett datum")
 
+    class YearBasis(models.TextChoices):
+        SUM = outcomes.YearBasis.SUM, _("Summa av årets perioder")
+        FRACTION = outcomes.YearBasis.FRACTION, _("Årets täljare delat med årets nämnare")
+        LAST = outcomes.YearBasis.LAST, _("Sista periodens värde")
+        AS_OF = outcomes.YearBasis.AS_OF, _("Värdet per ett datum (senaste 12 månaderna)")
+
     class ReportingFrequency(models.TextChoices):
         YEARLY = "yearly", _("en gång/år")
         AT_LEAST_YEARLY = "at_least_yearly", _("minst en gång/år")
@@ -115,6 +121,17 @@ class KeyFigure(models.Model):
     )
     frequency = models.CharField(
         _("mätperiod"), max_length=20, choices=Frequency, default=Frequency.YEAR
+    )
+    year_basis = models.CharField(
+        _("årsvärde"),
+        max_length=10,
+        choices=YearBasis,
+        blank=True,
+        help_text=_(
+            "Hur årets värde bildas av periodernas värden. Tomt: antal summeras, andelar med "
+            "täljare och nämnare räknas om, ”senaste 12 månaderna” tar värdet per datumet, "
+            "övriga tar sista perioden."
+        ),
     )
     as_of_month = models.PositiveSmallIntegerField(
         _("per månad"), null=True, blank=True, help_text=_("För ”senaste 12 månaderna per …”.")
@@ -166,6 +183,15 @@ class KeyFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}".strip()
+
+    def save(self, *args, **kwargs):
+        if not self.year_basis:
+            self.year_basis = self.default_year_basis
+        super().save(*args, **kwargs)
+
+    @property
+    def default_year_basis(self) -> str:
+        return outcomes.default_basis(self.value_kind, self.has_fraction, self.frequency)
 
     @property
     def target(self) -> targets.Target:
@@ -249,9 +275,9 @@ class Value(models.Model):
     )
     yes_no = models.BooleanField(_("ja/nej"), null=True, blank=True)
     text = models.TextField(_("text"), blank=True)
-    not_available = models.BooleanField(_("värde saknas"), default=False)
+    not_available = models.BooleanField(_("uppgift kan inte lämnas"), default=False)
     not_available_reason = models.CharField(
-        _("orsak till att värde saknas"), max_length=500, blank=True
+        _("orsak till att uppgiften inte kan lämnas"), max_length=500, blank=True
     )
     comment = models.TextField(_("kommentar"), blank=True)
     explanation = models.TextField(
