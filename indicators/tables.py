@@ -85,8 +85,9 @@ class GoalSummaryTable(tables.Table):
     figures = tables.Column(verbose_name="Nyckeltal")
     met = tables.Column(verbose_name=STATUS_LABELS[Status.MET])
     not_met = tables.Column(verbose_name=STATUS_LABELS[Status.NOT_MET])
-    no_target = tables.Column(verbose_name=STATUS_LABELS[Status.NO_TARGET])
+    not_judged = tables.Column(verbose_name=STATUS_LABELS[Status.NOT_JUDGED])
     missing = tables.Column(verbose_name=STATUS_LABELS[Status.MISSING])
+    no_target = tables.Column(verbose_name=STATUS_LABELS[Status.NO_TARGET])
 
     class Meta:
         attrs = {"class": "overview-table goals"}
@@ -101,46 +102,11 @@ class GoalSummaryTable(tables.Table):
     def render_not_met(self, value):
         return _status_cell(value, Status.NOT_MET)
 
+    def render_not_judged(self, value):
+        return _status_cell(value, Status.NOT_JUDGED)
+
     def render_no_target(self, value):
         return _status_cell(value, Status.NO_TARGET)
 
     def render_missing(self, value):
         return _status_cell(value, Status.MISSING)
-
-
-class StatusTable(tables.Table):
-    """One row per key figure × unit: the value, its status against the target and the trend."""
-
-    goal = tables.Column(verbose_name="Mål")
-    figure = tables.Column(verbose_name="Nyckeltal")
-    unit = tables.Column(verbose_name="Enhet")
-    period = tables.Column(verbose_name="Period")
-    value = tables.Column(verbose_name="Värde")
-    status = tables.Column(verbose_name="Status")
-    trend = tables.Column(verbose_name="Jämfört med föregående period")
-
-    class Meta:
-        attrs = {"class": "overview-table statuses"}
-        template_name = "django_tables2/table.html"
-
-    @staticmethod
-    def rows(statuses) -> list[dict]:
-        from indicators.targets import format_value
-
-        result = []
-        for fs in statuses:
-            for cell in [*fs.cells, fs.area]:
-                if cell is None:
-                    continue
-                result.append(
-                    {
-                        "goal": fs.key_figure.goal.code,
-                        "figure": fs.key_figure.name,
-                        "unit": cell.unit.name + ("" if cell.entry else " (summa)"),
-                        "period": cell.period.label,
-                        "value": format_value(cell.value, cell.value_kind),
-                        "status": f"{cell.evaluation.symbol} {cell.evaluation.label}",
-                        "trend": cell.trend or "–",
-                    }
-                )
-        return result

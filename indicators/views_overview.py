@@ -11,19 +11,19 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
-from django_tables2.export import TableExport
 
 from accounts import roles
 from indicators import activities as follow_up
-from indicators import imports
+from indicators import imports, outcomes
 from indicators.entry import StaleSave
+from indicators.exports import table_response, table_values
 from indicators.filters import SubmissionFilter
 from indicators.forms import ImportForm
 from indicators.models import OrgUnit, Submission, Value
 from indicators.reporting import ensure_reporting
 from indicators.services import bulk_approve, current_plan, today, visible_unit
-from indicators.status import figure_statuses, goal_summary
-from indicators.tables import GoalSummaryTable, StatusTable, SubmissionTable
+from indicators.status import export_rows, figure_statuses, goal_summary
+from indicators.tables import GoalSummaryTable, SubmissionTable
 
 EXPORTS = {"csv", "xlsx"}
 
@@ -69,18 +69,18 @@ def overview(request):
     expected = {pair: len(figs) for pair, figs in found.by_unit_period.items()}
     submissions = SubmissionTable(filterset.qs, expected=expected, prefix="r-")
     RequestConfig(request, paginate={"per_page": 50}).configure(submissions)
-    statuses = figure_statuses(found, year)
+    statuses = figure_statuses(found, year, plan)
     goals = GoalSummaryTable(goal_summary(statuses), prefix="m-")
     RequestConfig(request, paginate=False).configure(goals)
-    status_table = StatusTable(StatusTable.rows(statuses), prefix="s-")
-    RequestConfig(request, paginate=False).configure(status_table)
     export = request.GET.get("export")
     if export in EXPORTS:
-        table = {"mal": goals, "status": status_table}.get(request.GET.get("tabell"), submissions)
-        name = {"mal": "maluppfyllelse", "status": "nyckeltal"}.get(
-            request.GET.get("tabell"), "inrapportering"
-        )
-        return TableExport(export, table).response(f"simba-{name}-{year}.{export}")
+        which = request.GET.get("tabell")
+        if which == "status":
+            header, rows = outcomes.EXPORT_HEADER, export_rows(statuses)
+        else:
+            header, rows = table_values(goals if which == "mal" else submissions)
+        name = {"mal": "maluppfyllelse", "status": "nyckeltal"}.get(which, "inrapportering")
+        return table_response(f"simba-{name}-{year}.{export}", export, header, rows)
     municipalities = [u for u in found.units if u.kind == OrgUnit.Kind.MUNICIPALITY]
     context = {
         "plan": plan,
