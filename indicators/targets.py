@@ -182,7 +182,7 @@ def evaluate(target: Target, value, previous=None, compared: str = "period") -> 
     if target.kind == TargetKind.NONE:
         return Evaluation(Status.NO_TARGET, "Nyckeltalet har inget målvärde.")
     if value is None or value == "":
-        return Evaluation(Status.MISSING, "Värde saknas för perioden.")
+        return Evaluation(Status.MISSING, "Inget värde är rapporterat.")
     shown = format_value(value, target.value_kind)
     if target.kind == TargetKind.COMPARISON and target.threshold is not None:
         if target.value_kind == ValueKind.TEXT:
