@@ -99,3 +99,15 @@ def export_rows(statuses: list[FigureStatus]) -> list[list]:
         for fs in statuses
         for cell in fs.rows
     ]  # fmt: skip
+
+
+def unit_year_values(plan, found, unit, years) -> list[dict]:
+    """For a unit's pages: each figure the unit has a row for, with its outcome per year."""
+    book = outcomes.load(plan, found.figures, found.units, years)
+    result = []
+    for kf in found.figures:
+        if all(u.pk != unit.pk for u in outcomes.row_units(kf, book.units)):
+            continue
+        cells = [Cell(unit, y, book.year(kf, unit, y), False) for y in years]
+        result.append({"key_figure": kf, "target": outcomes.target_text(kf), "cells": cells})
+    return result
