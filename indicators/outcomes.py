@@ -413,10 +413,10 @@ EXPORT_HEADER = ["Mål", "Nyckeltal", "Enhet", "År", "Värde", "Status", "Under
 def export_row(goal_code: str, figure_name: str, unit_name: str, year: int, cell: dict) -> list:
     """One row of the figure × unit × year exports, from a cell in `Outcome.as_dict` form (the
     overview's and the report's data CSV use this, so they agree row for row)."""
+    value = cell.get("display", "") if cell.get("value") is not None else ""
     return [
-        goal_code, figure_name, unit_name, year, cell["display"] if cell["value"] is not None
-        else "", cell["status_label"], cell["basis"], cell["coverage"],
-        "ja" if cell["final"] else "nej",
+        goal_code, figure_name, unit_name, year, value, cell.get("status_label", ""),
+        cell.get("basis", ""), cell.get("coverage", ""), "ja" if cell.get("final") else "nej",
     ]  # fmt: skip
 
 

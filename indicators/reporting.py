@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from indicators.aggregation import can_sum_for_area
 from indicators.models import KeyFigure, OrgUnit, Period, Submission
+from indicators.outcomes import can_sum
 from indicators.periods import periods_for
 
 
@@ -42,7 +42,7 @@ def reporting_units(key_figure: KeyFigure, units: list[OrgUnit]) -> list[OrgUnit
         return municipalities
     if level == KeyFigure.ReportingLevel.AREA:
         return areas
-    if can_sum_for_area(key_figure.value_kind, key_figure.has_fraction):
+    if can_sum(key_figure):
         return municipalities
     return municipalities + areas
 

@@ -332,6 +332,18 @@ def _name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def export_rows(snapshot: dict) -> list[list]:
+    """The snapshot's figure × unit × year cells in the shared export columns."""
+    return [
+        outcomes.export_row(goal["code"], figure["name"], row["unit"], cell["year"], cell)
+        for fa in snapshot.get("focus_areas", [])
+        for goal in fa["goals"]
+        for figure in goal["key_figures"]
+        for row in figure["rows"]
+        for cell in row["cells"]
+    ]
+
+
 def fingerprint(snapshot: dict) -> str:
     """SHA-256 of the data part: equal for two orders on unchanged data."""
     data = {k: v for k, v in snapshot.items() if k not in META_KEYS}

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_process_leader
+from indicators.exports import table_response
+from indicators.outcomes import EXPORT_HEADER
 from plans.models import Plan
 from reports.access import get_report_for_user, get_report_to_handle, visible_reports
 from reports.forms import OrderForm
@@ -18,6 +20,7 @@ from reports.services import (
     publish_report,
     retry_report,
 )
+from reports.snapshot import export_rows
 
 
 def home(request):
@@ -101,6 +104,16 @@ def download(request, pk: int):
     )  # fmt: skip
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def data_csv(request, pk: int):
+    """The report's own figures as CSV, from its frozen snapshot, in the overview export's
+    columns (same access as the PDF)."""
+    report = get_report_for_user(request.user, pk)
+    name = f"simba-rapport-{report.year}-{report.pk}-data.csv"
+    response = table_response(name, "csv", EXPORT_HEADER, export_rows(report.snapshot))
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

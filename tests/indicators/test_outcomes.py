@@ -169,3 +169,10 @@ def test_export_row_has_the_agreed_columns():
     assert outcomes.EXPORT_HEADER[:6] == ["Mål", "Nyckeltal", "Enhet", "År", "Värde", "Status"]
     assert row == ["2:2", "SIP", "Ale", 2026, "24", "Inget målvärde", "summa jan–dec", "", "nej"]
     assert date(2026, 1, 1)  # the spans are calendar years
+
+
+def test_only_counts_and_shares_with_numerator_and_denominator_are_summed_for_the_area():
+    assert outcomes.can_sum(figure("count"))
+    assert outcomes.can_sum(figure("percentage", fraction=True))
+    assert not outcomes.can_sum(figure("percentage"))
+    assert not outcomes.can_sum(figure("days"))
