@@ -129,10 +129,10 @@ class Outcome:
     @property
     def coverage(self) -> str:
         """ "11 av 12 mån" when something is missing, "" for a complete span."""
-        if self.complete or self.expected <= 1 and self.missing:
+        if self.complete or self.missing:
             return ""
         if self.unit_word == "kommuner":
-            return f"{self.covered} av {self.expected} kommuner"
+            return f"{self.covered} av {self.expected} kommuner fullständiga"
         return f"{self.covered} av {self.expected} {self.unit_word}"
 
     @property
@@ -313,10 +313,11 @@ def can_sum(figure) -> bool:
 
 def computed_area(figure, parts: list[Outcome]) -> Outcome:
     """The area's value from the municipalities' outcomes for the same span (only summable
-    figures). Shown with its coverage in municipalities when some are missing."""
+    figures): every value they have, so it is missing only when none has one. Its coverage
+    counts the municipalities with a complete span ("3 av 4 kommuner fullständiga")."""
     kind = figure.value_kind
     out = Outcome(kind=kind, expected=len(parts), unit_word="kommuner", computed=True)
-    have = [p for p in parts if not p.missing and p.complete]
+    have = [p for p in parts if not p.missing]
     out.basis = next((p.basis for p in parts if p.basis), "")
     if kind == ValueKind.PERCENTAGE:
         have = [p for p in have if p.numerator is not None and p.denominator]
@@ -327,13 +328,13 @@ def computed_area(figure, parts: list[Outcome]) -> Outcome:
             out.numerator, out.denominator = numerator, denominator
     elif have:
         out.value = sum((Decimal(str(p.value)) for p in have), Decimal(0))
-    out.covered = len(have) if out.value is not None else 0
+    out.covered = sum(1 for p in have if p.complete) if out.value is not None else 0
     out.final = out.complete and all(p.final for p in have)
     out.comment = "Beräknat från kommunernas värden."
     if out.missing:
         out.reason = "Kan inte räknas fram: värde saknas för kommunerna."
     elif not out.complete:
-        out.reason = f"Ofullständigt underlag: summan bygger på {out.coverage}."
+        out.reason = f"Ofullständigt underlag: {out.coverage}."
     return out
 
 

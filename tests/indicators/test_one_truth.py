@@ -77,8 +77,8 @@ def test_monthly_count_with_one_missing_month_shows_its_coverage_everywhere(
     assert mine == theirs
     assert mine["Stenungsund"][4:8] == ["33", "Ej bedömt", "summa jan–dec", "11 av 12 mån"]
     assert mine["Ale"][4:7] == ["36", "Ej bedömt", "summa jan–dec"]  # no 2025 to compare with
-    assert mine["SIMBA-området"][4:6] == ["108", "Ej bedömt"]
-    assert mine["SIMBA-området"][7] == "3 av 4 kommuner"
+    assert mine["SIMBA-området"][4:6] == ["141", "Ej bedömt"]  # every value, with coverage
+    assert mine["SIMBA-området"][7] == "3 av 4 kommuner fullständiga"
     assert all(row[5] != "Värde saknas" for row in mine.values())
 
 

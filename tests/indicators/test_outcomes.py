@@ -145,7 +145,7 @@ def test_area_sum_with_a_missing_municipality_shows_its_coverage():
     parts = [outcomes.combine(count, specs, [p]) for p in (Point(number=Decimal(3)), None)]
     out = outcomes.judge(count, outcomes.area_outcome(count, outcomes.combine(count, specs, [None]),
                                                       parts), None)  # fmt: skip
-    assert out.shown == "3 (1 av 2 kommuner)" and out.status == Status.NOT_JUDGED
+    assert out.shown == "3 (1 av 2 kommuner fullständiga)" and out.status == Status.NOT_JUDGED
 
 
 def test_headline_is_the_worst_judged_row():

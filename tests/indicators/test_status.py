@@ -59,7 +59,7 @@ def test_a_missing_municipality_shows_the_partial_area_sum_unjudged(found, years
     far = KeyFigure.objects.get(name="Antal förskrivna FaR")
     put(far, OrgUnit.objects.get(name="Ale"), years[2027], number=10)
     area = status_of(found, far.name).area.outcome
-    assert area.shown == "10 (1 av 4 kommuner)" and area.status == "not_judged"
+    assert area.shown == "10 (1 av 4 kommuner fullständiga)" and area.status == "not_judged"
 
 
 def test_goal_summary_counts_each_status(found, years):
