@@ -464,11 +464,14 @@ class Book:
             self.cache[key] = own
         return self.cache[key]
 
-    def _municipalities(self, figure):
-        key = ("munis", figure.pk)
+    def row_units(self, figure) -> list:
+        key = ("rows", figure.pk)
         if key not in self.cache:
-            self.cache[key] = [u for u in row_units(figure, self.units) if u.kind != "area"]
+            self.cache[key] = row_units(figure, self.units)
         return self.cache[key]
+
+    def _municipalities(self, figure):
+        return [u for u in self.row_units(figure) if u.kind != "area"]
 
     def span(self, figure, unit, specs, previous_specs=None, compared="period") -> Outcome:
         """Any span: one period, a year, the plan period (`specs` in time order)."""
@@ -477,8 +480,7 @@ class Book:
 
     def rows(self, figure, year: int) -> list[Row]:
         return [
-            Row(u, self.year(figure, u, year), u.kind == "area")
-            for u in row_units(figure, self.units)
+            Row(u, self.year(figure, u, year), u.kind == "area") for u in self.row_units(figure)
         ]
 
     def series(self, figure, unit, specs) -> list:
@@ -495,18 +497,18 @@ class Book:
         return values
 
 
-def load(plan, figures, units, years) -> Book:
+def load(plan, figures, units, years, periods=None) -> Book:
     """Load every value the figures need for `years` (and the year before each, for
-    "ska öka") in three queries, whatever the number of figures and units."""
+    "ska öka") in three queries (two when the plan's `periods` are given), whatever the
+    number of figures and units."""
     from indicators.models import Period, Submission, Value
 
     wanted = sorted({y for year in years for y in (year - 1, year)})
-    periods = {
-        (kind, start): pk
-        for pk, kind, start in Period.objects.filter(
+    if periods is None:
+        periods = Period.objects.filter(
             plan=plan, end__year__gte=wanted[0], end__year__lte=wanted[-1]
-        ).values_list("pk", "kind", "start")
-    }
+        )
+    periods = {(p.kind, p.start): p.pk for p in periods if wanted[0] <= p.end.year <= wanted[-1]}
     period_ids = list(periods.values())
     approved = set(
         Submission.objects.filter(

@@ -6,6 +6,9 @@ No value or status is computed here: every cell is `outcomes.Book.year`, every h
 
 from dataclasses import dataclass
 
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
 from indicators import outcomes
 from indicators.models import OrgUnit
 from indicators.targets import Status
@@ -22,6 +25,43 @@ class Cell:
     def status(self) -> str:
         return self.outcome.status
 
+    def html(self, year_url: str = "") -> str:
+        """The cell as HTML, built here rather than by template includes (the overview has a
+        hundred cells or more; includes were a large part of its time)."""
+        o = self.outcome
+        if self.entry and year_url:
+            value = format_html(
+                '<a href="{}" class="cell-link"><span class="cell-value">{}</span>'
+                '<span class="visually-hidden"> – öppna {} {}</span></a>',
+                year_url, o.shown, self.unit.name, self.year,
+            )  # fmt: skip
+        else:
+            value = format_html('<span class="cell-value">{}</span>', o.shown)
+            if o.computed:
+                value += format_html(' <span class="note">(beräknat från kommunerna)</span>')
+        notes = [(cls, text) for cls, text in (
+            ("note basis", o.basis),
+            ("note reason", o.reason if o.status in ("not_judged", "missing") else ""),
+            ("trend", o.trend), ("note other", o.other),
+        ) if text]  # fmt: skip
+        html = value + format_html("<br>") + badge(o)
+        html += format_html_join("", '<br><span class="{}">{}</span>', notes)
+        if o.warning:
+            html += format_html(
+                '<br><span class="area-warning" role="note"><span aria-hidden="true">⚠</span>'
+                " {}</span>",
+                o.warning,
+            )
+        return html
+
+
+def badge(outcome) -> str:
+    """Status as symbol and word, never colour alone (as templates/indicators/status_badge.html)."""
+    return format_html(
+        '<span class="target-status status-{}"><span aria-hidden="true">{}</span> {}</span>',
+        outcome.status, outcome.symbol, outcome.label,
+    )  # fmt: skip
+
 
 @dataclass
 class FigureStatus:
@@ -36,8 +76,20 @@ class FigureStatus:
         return [c for c in [*self.cells, self.area] if c is not None]
 
     @property
-    def headline_badge(self) -> outcomes.Outcome:
-        return outcomes.Outcome(status=self.headline)
+    def headline_badge(self) -> str:
+        return badge(outcomes.Outcome(status=self.headline))
+
+    def html_cells(self) -> list:
+        """(data-cell key, HTML) per municipality column and the area column."""
+        year_url = reverse("indicators:year", args=["KOD", self.year])
+        result = []
+        for cell in [*self.cells, self.area]:
+            if cell is None:
+                result.append(("", ""))
+                continue
+            url = year_url.replace("KOD", cell.unit.code)
+            result.append((f"{self.key_figure.pk}-{cell.unit.code}-{self.year}", cell.html(url)))
+        return result
 
     @property
     def target_text(self) -> str:
@@ -50,7 +102,7 @@ def figure_statuses(found, year: int, plan=None) -> list[FigureStatus]:
     if plan is None:
         return []
     units = [u for u in found.units if u.kind != OrgUnit.Kind.OTHER]
-    book = outcomes.load(plan, found.figures, found.units, [year])
+    book = outcomes.load(plan, found.figures, found.units, [year], found.periods)
     municipalities = [u for u in units if u.kind == OrgUnit.Kind.MUNICIPALITY]
     result = []
     for kf in found.figures:
@@ -103,10 +155,10 @@ def export_rows(statuses: list[FigureStatus]) -> list[list]:
 
 def unit_year_values(plan, found, unit, years) -> list[dict]:
     """For a unit's pages: each figure the unit has a row for, with its outcome per year."""
-    book = outcomes.load(plan, found.figures, found.units, years)
+    book = outcomes.load(plan, found.figures, found.units, years, found.periods)
     result = []
     for kf in found.figures:
-        if all(u.pk != unit.pk for u in outcomes.row_units(kf, book.units)):
+        if all(u.pk != unit.pk for u in book.row_units(kf)):
             continue
         cells = [Cell(unit, y, book.year(kf, unit, y), False) for y in years]
         result.append({"key_figure": kf, "target": outcomes.target_text(kf), "cells": cells})

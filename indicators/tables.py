@@ -2,7 +2,7 @@
 
 import django_tables2 as tables
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from indicators.services import STATUS_SYMBOLS
 from indicators.targets import STATUS_LABELS, Status
@@ -28,12 +28,65 @@ class SubmissionTable(tables.Table):
 
     class Meta:
         attrs = {"class": "overview-table submissions"}
-        template_name = "django_tables2/table.html"
+        template_name = "indicators/submission_table.html"
         per_page = 50
 
     def __init__(self, *args, expected=None, **kwargs):
         self.expected = expected or {}
         super().__init__(*args, **kwargs)
+
+    def prepare_page(self, request) -> None:
+        """What templates/indicators/submission_table.html prints: the shown page's records
+        with their labels and links, the sort links of the headers and the page links."""
+        from indicators.services import display_status
+
+        base = reverse("indicators:entry", args=["KOD", 0])
+        rows = []
+        for row in self.paginated_rows:
+            r = row.record
+            label, state = r.period.label, display_status(r, r.n_values)
+            url = base.replace("KOD", r.org_unit.code).replace("/0/", f"/{r.period_id}/")
+            select = ""
+            if r.status == "submitted":
+                select = format_html(
+                    '<input type="checkbox" name="valda" value="{}" id="valj-{}" '
+                    'form="godkann-form"><label for="valj-{}" class="visually-hidden">Välj {} {}'
+                    "</label>",
+                    r.pk, r.pk, r.pk, r.org_unit.name, label,
+                )  # fmt: skip
+            rows.append((
+                select, r.org_unit.name, label, r.period.deadline.isoformat(), r.status,
+                STATUS_SYMBOLS[state], state, r.n_values, self._expected(r), url,
+                r.org_unit.name, label,
+            ))  # fmt: skip
+        self.rows_html = format_html_join(
+            "\n",
+            '<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><span class="state state-{}">'
+            '<span aria-hidden="true">{}</span> {}</span></td><td>{} av {}</td><td><a href="{}">'
+            'Öppna<span class="visually-hidden"> {} {}</span></a></td></tr>',
+            rows,
+        )
+        self.header_links = []
+        for column in self.columns:
+            link = {"label": column.header, "url": "", "sorted": ""}
+            if column.orderable:
+                params = request.GET.copy()
+                params[self.prefixed_order_by_field] = column.order_by_alias.next
+                link["url"] = "?" + params.urlencode()
+                if column.is_ordered:
+                    link["sorted"] = (
+                        "descending" if column.order_by_alias.is_descending else "ascending"
+                    )
+            self.header_links.append(link)
+        self.page_links = []
+        if self.page is not None:
+            for number in self.paginator.page_range:
+                params = request.GET.copy()
+                params[self.prefixed_page_field] = number
+                self.page_links.append({
+                    "number": number, "url": "?" + params.urlencode(),
+                    "current": number == self.page.number, "label": "",
+                })  # fmt: skip
 
     def _state(self, record) -> str:
         from indicators.services import display_status
@@ -92,6 +145,10 @@ class GoalSummaryTable(tables.Table):
     class Meta:
         attrs = {"class": "overview-table goals"}
         template_name = "django_tables2/table.html"
+
+    @classmethod
+    def headers(cls) -> list[str]:
+        return [column.verbose_name for column in cls.base_columns.values()]
 
     def render_goal(self, value, record):
         return format_html('<a href="#{}">{}</a>', record["goal_anchor"], value)

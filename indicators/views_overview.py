@@ -59,7 +59,7 @@ def _submissions(plan):
 def overview(request):
     _require_overview(request.user)
     plan = _plan_or_404()
-    found = ensure_reporting(plan)
+    found = ensure_reporting(plan, recipients=False)
     years = list(plan.years)
     data = request.GET.copy()
     if "year" not in data:
@@ -69,16 +69,20 @@ def overview(request):
     expected = {pair: len(figs) for pair, figs in found.by_unit_period.items()}
     submissions = SubmissionTable(filterset.qs, expected=expected, prefix="r-")
     RequestConfig(request, paginate={"per_page": 50}).configure(submissions)
+    submissions.prepare_page(request)
     statuses = figure_statuses(found, year, plan)
-    goals = GoalSummaryTable(goal_summary(statuses), prefix="m-")
-    RequestConfig(request, paginate=False).configure(goals)
+    goal_rows = goal_summary(statuses)
     export = request.GET.get("export")
     if export in EXPORTS:
         which = request.GET.get("tabell")
         if which == "status":
             header, rows = outcomes.EXPORT_HEADER, export_rows(statuses)
+        elif which == "mal":
+            goals = GoalSummaryTable(goal_rows, prefix="m-")
+            RequestConfig(request, paginate=False).configure(goals)
+            header, rows = table_values(goals)
         else:
-            header, rows = table_values(goals if which == "mal" else submissions)
+            header, rows = table_values(submissions)
         name = {"mal": "maluppfyllelse", "status": "nyckeltal"}.get(which, "inrapportering")
         return table_response(f"simba-{name}-{year}.{export}", export, header, rows)
     municipalities = [u for u in found.units if u.kind == OrgUnit.Kind.MUNICIPALITY]
@@ -87,7 +91,8 @@ def overview(request):
         "year": year,
         "filter": filterset,
         "submissions": submissions,
-        "goals": goals,
+        "goal_headers": GoalSummaryTable.headers(),
+        "goal_rows": goal_rows,
         "statuses": statuses,
         "municipalities": municipalities,
         "area": next((u for u in found.units if u.kind == OrgUnit.Kind.AREA), None),
