@@ -456,12 +456,18 @@ class Book:
     def _plain_year(self, figure, unit, year):
         key = ("plain", figure.pk, unit.pk, year)
         if key not in self.cache:
-            specs = year_specs(figure, year)
+            specs = self._specs(figure, year)
             own = self.own(figure, unit, specs)
             if unit.kind == "area":
-                parts = [self.own(figure, m, specs) for m in self._municipalities(figure)]
+                parts = [self._plain_year(figure, m, year) for m in self._municipalities(figure)]
                 own = area_outcome(figure, own, parts)
             self.cache[key] = own
+        return self.cache[key]
+
+    def _specs(self, figure, year):
+        key = ("specs", figure.frequency, figure.as_of_month, figure.as_of_day, year)
+        if key not in self.cache:
+            self.cache[key] = year_specs(figure, year)
         return self.cache[key]
 
     def row_units(self, figure) -> list:

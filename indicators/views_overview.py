@@ -23,7 +23,7 @@ from indicators.models import OrgUnit, Submission, Value
 from indicators.reporting import ensure_reporting
 from indicators.services import bulk_approve, current_plan, today, visible_unit
 from indicators.status import export_rows, figure_statuses, goal_summary
-from indicators.tables import GoalSummaryTable, SubmissionTable
+from indicators.tables import GoalSummaryTable, SubmissionPage, SubmissionTable
 
 EXPORTS = {"csv", "xlsx"}
 
@@ -67,9 +67,6 @@ def overview(request):
     year = int(data["year"]) if data["year"].isdigit() else today().year
     filterset = SubmissionFilter(data, queryset=_submissions(plan), years=years)
     expected = {pair: len(figs) for pair, figs in found.by_unit_period.items()}
-    submissions = SubmissionTable(filterset.qs, expected=expected, prefix="r-")
-    RequestConfig(request, paginate={"per_page": 50}).configure(submissions)
-    submissions.prepare_page(request)
     statuses = figure_statuses(found, year, plan)
     goal_rows = goal_summary(statuses)
     export = request.GET.get("export")
@@ -82,7 +79,9 @@ def overview(request):
             RequestConfig(request, paginate=False).configure(goals)
             header, rows = table_values(goals)
         else:
-            header, rows = table_values(submissions)
+            table = SubmissionTable(filterset.qs, expected=expected, prefix="r-")
+            RequestConfig(request, paginate=False).configure(table)
+            header, rows = table_values(table)
         name = {"mal": "maluppfyllelse", "status": "nyckeltal"}.get(which, "inrapportering")
         return table_response(f"simba-{name}-{year}.{export}", export, header, rows)
     municipalities = [u for u in found.units if u.kind == OrgUnit.Kind.MUNICIPALITY]
@@ -90,7 +89,7 @@ def overview(request):
         "plan": plan,
         "year": year,
         "filter": filterset,
-        "submissions": submissions,
+        "submissions": SubmissionPage(filterset.qs, request, expected),
         "goal_headers": GoalSummaryTable.headers(),
         "goal_rows": goal_rows,
         "statuses": statuses,
