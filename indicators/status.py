@@ -40,7 +40,7 @@ class Cell:
             if o.computed:
                 value += format_html(' <span class="note">(beräknat från kommunerna)</span>')
         notes = [(cls, text) for cls, text in (
-            ("note basis", o.basis),
+            ("note basis", "" if o.missing else o.basis),
             ("note reason", o.reason if o.status in ("not_judged", "missing") else ""),
             ("trend", o.trend), ("note other", o.other),
         ) if text]  # fmt: skip
