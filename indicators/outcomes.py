@@ -218,7 +218,8 @@ def combine(figure, specs: list, points: list) -> Outcome:
     out = Outcome(kind=kind, expected=len(specs) or 1,
                   unit_word=UNIT_WORDS.get(specs[0].kind if specs else "year", "år"),
                   basis=_basis_words(basis, specs))  # fmt: skip
-    out.comment = " ".join(t for p in points if p is not None for t in (p.comment,) if t)
+    # Each distinct comment once (the same explanation is often given every period).
+    out.comment = " ".join(dict.fromkeys(p.comment for p in points if p is not None and p.comment))
     stored = [p for p in points if p is not None]
     if basis in (YearBasis.LAST, YearBasis.AS_OF) and len(specs) > 1:
         out.expected = 1
