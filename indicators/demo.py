@@ -97,10 +97,33 @@ def fill_values(plan, years=None, seed: int = 2026, today: date | None = None, u
             else:
                 _fill(value, rng, kf, unit, index)
             new.append(value)
+    _area_within_municipalities(new, units)
     Value.objects.bulk_create(new, batch_size=500)
     _mark_submitted(finished, today, user)
     _fill_activity_follow_ups(plan, sorted(years), rng, user)
     return len(new)
+
+
+def _area_within_municipalities(new, units):
+    """An area value that cannot be summed (days, shares without numerator/denominator) is the
+    mean of its municipalities' values, so it lies within their range (outcomes.py warns when a
+    reported area value does not)."""
+    numbers = {}
+    for value in new:
+        if units[value.org_unit_id].kind == OrgUnit.Kind.MUNICIPALITY and value.number is not None:
+            numbers.setdefault((value.key_figure_id, value.period_id), []).append(value.number)
+    for value in new:
+        kf = value.key_figure
+        if units[value.org_unit_id].kind != OrgUnit.Kind.AREA or value.number is None:
+            continue
+        if kf.value_kind == ValueKind.COUNT or (
+            kf.value_kind == ValueKind.PERCENTAGE and kf.has_fraction
+        ):
+            continue
+        found = numbers.get((kf.pk, value.period_id))
+        if found:
+            value.number = (sum(found) / len(found)).quantize(Decimal("0.1"))
+            value.numerator = value.denominator = None
 
 
 def _fill_activity_follow_ups(plan, years, rng, user):

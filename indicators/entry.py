@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from indicators import workflow
+from indicators import outcomes, workflow
 from indicators.forms import ValueForm
-from indicators.models import Period, Submission, Value
-from plans.targets import Evaluation, Status, format_value, trend
+from indicators.models import OrgUnit, Period, Submission, Value
+from plans.targets import Status, ValueKind, format_value
 
 
 class StaleSave(Exception):
@@ -39,6 +39,8 @@ class Row:
     previous: Value | None
     form: ValueForm | None = None
     dom_id: str = ""
+    period: object = None
+    municipal: list | None = None  # for the whole area: the municipalities' values (Points)
 
     @property
     def raw(self):
@@ -55,20 +57,55 @@ class Row:
         if self.previous is None:
             return "–"
         if self.previous.not_available:
-            return "Värde saknas"
+            return "Uppgift kan inte lämnas"
         return format_value(self.previous_raw, self.key_figure.value_kind)
 
     @property
     def value_shown(self) -> str:
         return format_value(self.raw, self.key_figure.value_kind)
 
+    def _point(self) -> outcomes.Point | None:
+        if self.form is not None and self.form.is_bound and self.form.is_valid():
+            return _entered_point(self.key_figure.value_kind, self.form)
+        return outcomes.point_of(self.value)
+
     @property
-    def evaluation(self) -> Evaluation:
-        return self.key_figure.evaluate(self.raw, self.previous_raw)
+    def outcome(self) -> outcomes.Outcome:
+        """This period's value and status, by the one rule (compared with the period before)."""
+        if not hasattr(self, "_outcome"):
+            kf, specs = self.key_figure, [self.period] if self.period else []
+            before = outcomes.combine(kf, specs, [outcomes.point_of(self.previous)])
+            own = outcomes.combine(kf, specs, [self._point()])
+            self._outcome = outcomes.judge(kf, own, before, "period")
+        return self._outcome
+
+    evaluation = outcome  # the templates' name for it
 
     @property
     def trend(self) -> str:
-        return trend(self.raw, self.previous_raw)
+        return self.outcome.trend
+
+    @property
+    def target_text(self) -> str:
+        return outcomes.target_text(self.key_figure, "period")
+
+    @property
+    def area_warning(self) -> str:
+        """For the whole area: a warning when its value lies outside the municipalities'."""
+        if not self.municipal or self.period is None:
+            return ""
+        kf, specs = self.key_figure, [self.period]
+        parts = [outcomes.combine(kf, specs, [p]) for p in self.municipal]
+        return outcomes.area_range_warning(kf, outcomes.combine(kf, specs, [self._point()]), parts)
+
+    @property
+    def municipal_range(self) -> str:
+        if not self.municipal or self.period is None:
+            return ""
+        kf, specs = self.key_figure, [self.period]
+        parts = [outcomes.combine(kf, specs, [p]) for p in self.municipal]
+        shown = [p.display for p in parts if not p.missing]
+        return ", ".join(shown)
 
     @property
     def not_available(self) -> bool:
@@ -86,10 +123,24 @@ class Row:
     def problem(self) -> str:
         """What stops the report from being submitted, in Swedish ("" when nothing does)."""
         if self.raw is None and not self.not_available:
-            return "Fyll i ett värde eller välj ”Värde saknas” med en orsak."
+            return "Fyll i ett värde eller kryssa i ”Uppgift kan inte lämnas” med en orsak."
         if self.evaluation.status == Status.NOT_MET and not self.explanation.strip():
             return "Målet nås inte: skriv en kort förklaring."
         return ""
+
+
+def _entered_point(kind, form) -> outcomes.Point:
+    raw = form.raw()
+    data = form.cleaned_data
+    if kind == ValueKind.YES_NO:
+        return outcomes.Point(yes_no=raw, not_available=bool(data.get("not_available")))
+    if kind == ValueKind.TEXT:
+        return outcomes.Point(text=raw or "", not_available=bool(data.get("not_available")))
+    return outcomes.Point(
+        number=raw, numerator=data.get("numerator"), denominator=data.get("denominator"),
+        not_available=bool(data.get("not_available")),
+        reason=data.get("not_available_reason", ""),
+    )  # fmt: skip
 
 
 def previous_period(period):
@@ -110,6 +161,10 @@ def load_rows(unit, period, figures, data=None, prefix="") -> list[Row]:
     previous = {}
     if before is not None:
         previous = {v.key_figure_id: v for v in Value.objects.filter(org_unit=unit, period=before)}
+    municipal = {}
+    if unit.kind == OrgUnit.Kind.AREA:
+        # The whole area's entry page shows its municipalities' values beside its own.
+        municipal = _municipal_points(period, figures)
     rows = []
     for kf in figures:
         value = values.get(kf.pk)
@@ -119,8 +174,20 @@ def load_rows(unit, period, figures, data=None, prefix="") -> list[Row]:
         if prev is not None:
             prev.key_figure = kf
         form = ValueForm(data, prefix=f"{prefix}kf{kf.pk}", key_figure=kf, value=value)
-        rows.append(Row(kf, value, prev, form, dom_id=f"{prefix}rad-{kf.pk}"))
+        rows.append(
+            Row(kf, value, prev, form, dom_id=f"{prefix}rad-{kf.pk}", period=period,
+                municipal=municipal.get(kf.pk))
+        )  # fmt: skip
     return rows
+
+
+def _municipal_points(period, figures) -> dict:
+    found = {}
+    for value in Value.objects.filter(
+        period=period, key_figure__in=figures, org_unit__kind=OrgUnit.Kind.MUNICIPALITY
+    ):
+        found.setdefault(value.key_figure_id, []).append(outcomes.point_of(value))
+    return found
 
 
 def content_changed(form) -> bool:

@@ -35,9 +35,10 @@ class ValueForm(forms.Form):
     text = forms.CharField(
         label="Värde", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
-    not_available = forms.BooleanField(label="Värde saknas", required=False)
+    # Its own words: "Värde saknas" means only that no value exists at all.
+    not_available = forms.BooleanField(label="Uppgift kan inte lämnas", required=False)
     not_available_reason = forms.CharField(
-        label="Orsak till att värde saknas", required=False, max_length=500
+        label="Orsak till att uppgiften inte kan lämnas", required=False, max_length=500
     )
     comment = forms.CharField(
         label="Kommentar", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 1})
@@ -84,10 +85,11 @@ class ValueForm(forms.Form):
         if data.get("not_available"):
             if given:
                 raise forms.ValidationError(
-                    "Du har både skrivit ett värde och kryssat i ”Värde saknas”. Ta bort det ena."
+                    "Du har både skrivit ett värde och kryssat i ”Uppgift kan inte lämnas”. "
+                    "Ta bort det ena."
                 )
             if not data.get("not_available_reason", "").strip():
-                self.add_error("not_available_reason", "Skriv varför värdet saknas.")
+                self.add_error("not_available_reason", "Skriv varför uppgiften inte kan lämnas.")
         return data
 
     def _post_clean(self):

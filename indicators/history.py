@@ -8,8 +8,8 @@ FIELDS = [
     ("denominator", "Nämnare"),
     ("yes_no", "Ja/nej"),
     ("text", "Text"),
-    ("not_available", "Värde saknas"),
-    ("not_available_reason", "Orsak till att värde saknas"),
+    ("not_available", "Uppgift kan inte lämnas"),
+    ("not_available_reason", "Orsak till att uppgiften inte kan lämnas"),
     ("comment", "Kommentar"),
     ("explanation", "Förklaring"),
 ]

@@ -71,9 +71,9 @@ class Value(models.Model):
     )
     yes_no = models.BooleanField(_("ja/nej"), null=True, blank=True)
     text = models.TextField(_("text"), blank=True)
-    not_available = models.BooleanField(_("värde saknas"), default=False)
+    not_available = models.BooleanField(_("uppgift kan inte lämnas"), default=False)
     not_available_reason = models.CharField(
-        _("orsak till att värde saknas"), max_length=500, blank=True
+        _("orsak till att uppgiften inte kan lämnas"), max_length=500, blank=True
     )
     comment = models.TextField(_("kommentar"), blank=True)
     explanation = models.TextField(

@@ -16,18 +16,18 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from indicators.aggregation import can_sum_for_area
 from indicators.models import KeyFigure, OrgUnit, Period, Submission
+from indicators.outcomes import can_sum
 from indicators.periods import periods_for
 
 
-def plan_key_figures(plan):
-    return (
+def plan_key_figures(plan, recipients: bool = True):
+    figures = (
         KeyFigure.objects.filter(goal__focus_area__plan=plan)
         .select_related("goal__focus_area", "followed_up_by")
-        .prefetch_related("reported_to")
         .order_by("goal__focus_area__number", "goal__sort_key", "position", "id")
     )
+    return figures.prefetch_related("reported_to") if recipients else figures
 
 
 def reporting_units(key_figure: KeyFigure, units: list[OrgUnit]) -> list[OrgUnit]:
@@ -42,7 +42,7 @@ def reporting_units(key_figure: KeyFigure, units: list[OrgUnit]) -> list[OrgUnit
         return municipalities
     if level == KeyFigure.ReportingLevel.AREA:
         return areas
-    if can_sum_for_area(key_figure.value_kind, key_figure.has_fraction):
+    if can_sum(key_figure):
         return municipalities
     return municipalities + areas
 
@@ -103,13 +103,15 @@ def obligations(plan, periods=None, units=None, figures=None) -> Obligations:
 
 
 @transaction.atomic
-def ensure_reporting(plan) -> Obligations:
+def ensure_reporting(plan, recipients: bool = True) -> Obligations:
     """Create the Period rows and one draft Submission per unit × period the plan needs.
 
-    Idempotent: existing rows (and moved deadlines) are left as they are.
+    Idempotent: existing rows (and moved deadlines) are left as they are. `recipients=False`
+    skips loading whom each figure is reported to (pages that do not show it).
     """
-    figures = list(plan_key_figures(plan))
-    existing = {(p.kind, p.start) for p in Period.objects.filter(plan=plan)}
+    figures = list(plan_key_figures(plan, recipients))
+    periods = list(Period.objects.filter(plan=plan))
+    existing = {(p.kind, p.start) for p in periods}
     missing = [
         Period(plan=plan, kind=s.kind, start=s.start, end=s.end, deadline=s.deadline)
         for s in period_specs(plan, figures)
@@ -117,7 +119,8 @@ def ensure_reporting(plan) -> Obligations:
     ]
     if missing:
         Period.objects.bulk_create(missing, ignore_conflicts=True)
-    result = obligations(plan, figures=figures)
+        periods = None  # read them again, with their ids
+    result = obligations(plan, periods=periods, figures=figures)
     have = set(Submission.objects.filter(period__plan=plan).values_list("org_unit_id", "period_id"))
     new = [
         Submission(org_unit_id=unit_id, period_id=period_id)

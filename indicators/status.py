@@ -1,118 +1,128 @@
-"""Status against targets for a whole plan and year: per key figure × unit, area totals, per goal.
+"""The overview's figure × unit table for a year, shaped from the rule module (outcomes.py).
 
-A figure's status for a year is that of its last period ending in the year (December for monthly
-figures, the second half for half-yearly ones, the as-of date for "latest 12 months"), compared
-with the period before it. Loads all values in one query, however many figures and units.
+No value or status is computed here: every cell is `outcomes.Book.year`, every headline
+`outcomes.headline`. One Book is loaded for the whole plan and year (a fixed number of queries).
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
 
-from indicators.aggregation import area_value, can_sum_for_area
-from indicators.models import OrgUnit, Value
-from indicators.reporting import period_matches
-from plans.targets import Evaluation, Status, evaluate, trend
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from indicators import outcomes
+from indicators.models import OrgUnit
+from plans.targets import Status
 
 
 @dataclass
 class Cell:
     unit: OrgUnit
-    period: object
-    value: object  # a raw value (number, bool, text) or None
-    evaluation: Evaluation
-    trend: str
-    entry: bool  # True when the unit enters it (a link to its entry page), False for a sum
-    value_kind: str
+    year: int
+    outcome: outcomes.Outcome
+    entry: bool  # the unit enters it (a link to its year page); False for a computed sum
 
     @property
     def status(self) -> str:
-        return self.evaluation.status
+        return self.outcome.status
+
+    def html(self, year_url: str = "") -> str:
+        """The cell as HTML, built here rather than by template includes (the overview has a
+        hundred cells or more; includes were a large part of its time)."""
+        o = self.outcome
+        if self.entry and year_url:
+            value = format_html(
+                '<a href="{}" class="cell-link"><span class="cell-value">{}</span>'
+                '<span class="visually-hidden"> – öppna {} {}</span></a>',
+                year_url, o.shown, self.unit.name, self.year,
+            )  # fmt: skip
+        else:
+            value = format_html('<span class="cell-value">{}</span>', o.shown)
+            if o.computed:
+                value += format_html(' <span class="note">(beräknat från kommunerna)</span>')
+        notes = [(cls, text) for cls, text in (
+            ("note basis", "" if o.missing else o.basis),
+            ("note reason", o.reason if o.status in ("not_judged", "missing") else ""),
+            ("trend", o.trend), ("note other", o.other),
+        ) if text]  # fmt: skip
+        html = value + format_html("<br>") + badge(o)
+        html += format_html_join("", '<br><span class="{}">{}</span>', notes)
+        if o.warning:
+            html += format_html(
+                '<br><span class="area-warning" role="note"><span aria-hidden="true">⚠</span>'
+                " {}</span>",
+                o.warning,
+            )
+        return html
+
+
+def badge(outcome) -> str:
+    """Status as symbol and word, never colour alone (as templates/indicators/status_badge.html)."""
+    return format_html(
+        '<span class="target-status status-{}"><span aria-hidden="true">{}</span> {}</span>',
+        outcome.status, outcome.symbol, outcome.label,
+    )  # fmt: skip
 
 
 @dataclass
 class FigureStatus:
     key_figure: object
-    period: object
-    cells: list  # one per municipality (None when the unit does not report it)
+    year: int
+    cells: list  # one per municipality (None when the unit has no row for the figure)
     area: Cell | None
+    headline: Status
+
+    @property
+    def rows(self) -> list[Cell]:
+        return [c for c in [*self.cells, self.area] if c is not None]
+
+    @property
+    def headline_badge(self) -> str:
+        return badge(outcomes.Outcome(status=self.headline))
+
+    def html_cells(self) -> list:
+        """(data-cell key, HTML) per municipality column and the area column."""
+        year_url = reverse("indicators:year", args=["KOD", self.year])
+        result = []
+        for cell in [*self.cells, self.area]:
+            if cell is None:
+                result.append(("", ""))
+                continue
+            url = year_url.replace("KOD", cell.unit.code)
+            result.append((f"{self.key_figure.pk}-{cell.unit.code}-{self.year}", cell.html(url)))
+        return result
+
+    @property
+    def target_text(self) -> str:
+        return outcomes.target_text(self.key_figure)
 
 
-def _last_two(periods, key_figure, year):
-    matching = sorted((p for p in periods if period_matches(p, key_figure)), key=lambda p: p.start)
-    in_year = [p for p in matching if p.end.year == year]
-    if not in_year:
-        return None, None
-    last = in_year[-1]
-    index = matching.index(last)
-    return last, (matching[index - 1] if index else None)
-
-
-def _area_cell(kf, area, municipalities, values, period, before):
-    if area is None:
-        return None
-    if (area.pk, period.pk) in values.get(kf.pk, {}) or not can_sum_for_area(
-        kf.value_kind, kf.has_fraction
-    ):
-        return _cell(kf, area, period, before, values, entry=True)
-    now = [values.get(kf.pk, {}).get((m.pk, period.pk)) for m in municipalities]
-    then = [values.get(kf.pk, {}).get((m.pk, before.pk)) for m in municipalities] if before else []
-    total = _rounded(area_value(kf.value_kind, kf.has_fraction, now))
-    previous = _rounded(area_value(kf.value_kind, kf.has_fraction, then)) if then else None
-    return Cell(
-        area, period, total, evaluate(kf.target, total, previous), trend(total, previous), False,
-        kf.value_kind,
-    )  # fmt: skip
-
-
-def _rounded(number):
-    return None if number is None else number.quantize(Decimal("0.1"))
-
-
-def _cell(kf, unit, period, before, values, entry=True):
-    mine = values.get(kf.pk, {})
-    value = mine.get((unit.pk, period.pk))
-    previous = mine.get((unit.pk, before.pk)) if before else None
-    raw = value.raw if value else None
-    prev_raw = previous.raw if previous else None
-    return Cell(
-        unit, period, raw, evaluate(kf.target, raw, prev_raw), trend(raw, prev_raw), entry,
-        kf.value_kind,
-    )  # fmt: skip
-
-
-def figure_statuses(found, year: int) -> list[FigureStatus]:
+def figure_statuses(found, year: int, plan=None) -> list[FigureStatus]:
     """`found`: reporting.Obligations for the plan. One FigureStatus per key figure."""
-    municipalities = [u for u in found.units if u.kind == OrgUnit.Kind.MUNICIPALITY]
-    area = next((u for u in found.units if u.kind == OrgUnit.Kind.AREA), None)
-    chosen = {kf.pk: _last_two(found.periods, kf, year) for kf in found.figures}
-    wanted = {p.pk for pair in chosen.values() for p in pair if p is not None}
-    values = defaultdict(dict)
-    for v in Value.objects.filter(period_id__in=wanted, key_figure__in=found.figures):
-        values[v.key_figure_id][(v.org_unit_id, v.period_id)] = v
-    for kf in found.figures:
-        for v in values[kf.pk].values():
-            v.key_figure = kf
+    plan = plan or (found.figures[0].goal.focus_area.plan if found.figures else None)
+    if plan is None:
+        return []
+    units = [u for u in found.units if u.kind != OrgUnit.Kind.OTHER]
+    book = outcomes.load(plan, found.figures, found.units, [year], found.periods)
+    municipalities = [u for u in units if u.kind == OrgUnit.Kind.MUNICIPALITY]
     result = []
     for kf in found.figures:
-        period, before = chosen[kf.pk]
-        if period is None:
-            continue
+        rows = {row.unit.pk: row for row in book.rows(kf, year)}
         cells = [
-            _cell(kf, m, period, before, values) if kf in found.figures_for(m, period) else None
+            Cell(m, year, rows[m.pk].outcome, True) if m.pk in rows else None
             for m in municipalities
         ]
-        result.append(
-            FigureStatus(
-                kf, period, cells, _area_cell(kf, area, municipalities, values, period, before)
-            )
-        )
+        area_row = next((r for r in rows.values() if r.is_area), None)
+        area = None
+        if area_row is not None:
+            area = Cell(area_row.unit, year, area_row.outcome, not area_row.outcome.computed)
+        statuses = [r.outcome.status for r in rows.values()]
+        headline = outcomes.headline(statuses, kf.target_kind != "none")
+        result.append(FigureStatus(kf, year, cells, area, headline))
     return result
 
 
 def goal_summary(statuses: list[FigureStatus]) -> list[dict]:
-    """Per focus area and goal: how many values (figure × unit) meet, miss, lack a target or
-    are missing."""
+    """Per focus area and goal: how many key figures have each headline status."""
     rows = {}
     for fs in statuses:
         goal = fs.key_figure.goal
@@ -127,7 +137,29 @@ def goal_summary(statuses: list[FigureStatus]) -> list[dict]:
             },
         )
         row["figures"] += 1
-        for cell in [*fs.cells, fs.area]:
-            if cell is not None:
-                row[cell.status] += 1
+        row[fs.headline] += 1
     return list(rows.values())
+
+
+def export_rows(statuses: list[FigureStatus]) -> list[list]:
+    """The figure × unit rows in the shared export columns (outcomes.EXPORT_HEADER)."""
+    return [
+        outcomes.export_row(
+            fs.key_figure.goal.code, fs.key_figure.name, cell.unit.name, fs.year,
+            cell.outcome.as_dict(),
+        )
+        for fs in statuses
+        for cell in fs.rows
+    ]  # fmt: skip
+
+
+def unit_year_values(plan, found, unit, years) -> list[dict]:
+    """For a unit's pages: each figure the unit has a row for, with its outcome per year."""
+    book = outcomes.load(plan, found.figures, found.units, years, found.periods)
+    result = []
+    for kf in found.figures:
+        if all(u.pk != unit.pk for u in book.row_units(kf)):
+            continue
+        cells = [Cell(unit, y, book.year(kf, unit, y), False) for y in years]
+        result.append({"key_figure": kf, "target": outcomes.target_text(kf), "cells": cells})
+    return result

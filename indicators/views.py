@@ -24,6 +24,7 @@ from indicators.services import (
     transition,
     visible_unit,
 )
+from indicators.status import unit_year_values
 from indicators.texts import saved_message
 from plans.selectors import current_plan
 
@@ -90,6 +91,7 @@ def unit_reports(request, code: str):
         "figures": figures,
         "years": list(plan.years),
         "may_report": roles.can_report_for(request.user, unit),
+        "year_values": unit_year_values(plan, found, unit, list(plan.years)),
     }
     return render(request, "indicators/unit_reports.html", context)
 

@@ -13,15 +13,15 @@ from django_tables2 import RequestConfig
 
 from accounts import roles
 from indicators import activities as follow_up
-from indicators import imports
+from indicators import imports, outcomes
 from indicators.entry import StaleSave
 from indicators.filters import SubmissionFilter
 from indicators.forms import ImportForm
 from indicators.models import OrgUnit, Submission, Value
 from indicators.reporting import ensure_reporting
 from indicators.services import bulk_approve, today, visible_unit
-from indicators.status import figure_statuses, goal_summary
-from indicators.tables import GoalSummaryTable, StatusTable, SubmissionTable
+from indicators.status import export_rows, figure_statuses, goal_summary
+from indicators.tables import GoalSummaryTable, SubmissionPage, SubmissionTable
 from plans.selectors import current_plan
 from simba.spreadsheets import export_response, table_response
 from simba.uploads import validate_upload
@@ -61,7 +61,7 @@ def _submissions(plan):
 def overview(request):
     _require_overview(request.user)
     plan = _plan_or_404()
-    found = ensure_reporting(plan)
+    found = ensure_reporting(plan, recipients=False)
     years = list(plan.years)
     data = request.GET.copy()
     if "year" not in data:
@@ -69,27 +69,29 @@ def overview(request):
     year = int(data["year"]) if data["year"].isdigit() else today().year
     filterset = SubmissionFilter(data, queryset=_submissions(plan), years=years)
     expected = {pair: len(figs) for pair, figs in found.by_unit_period.items()}
-    submissions = SubmissionTable(filterset.qs, expected=expected, prefix="r-")
-    RequestConfig(request, paginate={"per_page": 50}).configure(submissions)
-    statuses = figure_statuses(found, year)
-    goals = GoalSummaryTable(goal_summary(statuses), prefix="m-")
-    RequestConfig(request, paginate=False).configure(goals)
-    status_table = StatusTable(StatusTable.rows(statuses), prefix="s-")
-    RequestConfig(request, paginate=False).configure(status_table)
+    statuses = figure_statuses(found, year, plan)
+    goal_rows = goal_summary(statuses)
     export = request.GET.get("export")
     if export in EXPORTS:
-        table = {"mal": goals, "status": status_table}.get(request.GET.get("tabell"), submissions)
-        name = {"mal": "maluppfyllelse", "status": "nyckeltal"}.get(
-            request.GET.get("tabell"), "inrapportering"
-        )
-        return table_response(table, export, f"simba-{name}-{year}.{export}")
+        which = request.GET.get("tabell")
+        name = {"mal": "maluppfyllelse", "status": "nyckeltal"}.get(which, "inrapportering")
+        filename = f"simba-{name}-{year}.{export}"
+        if which == "status":
+            return export_response(outcomes.EXPORT_HEADER, export_rows(statuses), export, filename)
+        if which == "mal":
+            table = GoalSummaryTable(goal_rows, prefix="m-")
+        else:
+            table = SubmissionTable(filterset.qs, expected=expected, prefix="r-")
+        RequestConfig(request, paginate=False).configure(table)
+        return table_response(table, export, filename)
     municipalities = [u for u in found.units if u.kind == OrgUnit.Kind.MUNICIPALITY]
     context = {
         "plan": plan,
         "year": year,
         "filter": filterset,
-        "submissions": submissions,
-        "goals": goals,
+        "submissions": SubmissionPage(filterset.qs, request, expected),
+        "goal_headers": GoalSummaryTable.headers(),
+        "goal_rows": goal_rows,
         "statuses": statuses,
         "municipalities": municipalities,
         "area": next((u for u in found.units if u.kind == OrgUnit.Kind.AREA), None),

@@ -15,6 +15,7 @@ from indicators.entry import ReportLocked, StaleSave, load_rows, save_rows, subm
 from indicators.models import Submission
 from indicators.reporting import ensure_reporting
 from indicators.services import actor_for, today, transition, visible_unit
+from indicators.status import unit_year_values
 from indicators.texts import saved_message
 from plans.selectors import current_plan
 
@@ -49,13 +50,14 @@ def _groups(unit, year, user, data=None):
                 ),
             }
         )
-    return plan, groups, actor
+    values = unit_year_values(plan, found, unit, [year])
+    return plan, groups, actor, values
 
 
 def year_entry(request, code: str, year: int):
     unit = visible_unit(request.user, code)
     data = request.POST if request.method == "POST" else None
-    plan, groups, actor = _groups(unit, year, request.user, data)
+    plan, groups, actor, values = _groups(unit, year, request.user, data)
     status = 200
     if request.method == "POST":
         if not actor.may_report:
@@ -71,14 +73,17 @@ def year_entry(request, code: str, year: int):
                 changed = _save_all(unit, editable, request.user, actor)
             except (StaleSave, ReportLocked) as error:
                 messages.error(request, str(error))
-                plan, groups, actor = _groups(unit, year, request.user)
+                plan, groups, actor, values = _groups(unit, year, request.user)
                 status = 409
             else:
                 messages.success(request, saved_message(changed))
                 if "skicka_in" in request.POST:
                     _submit_finished(request, editable)
                 return redirect("indicators:year", code=unit.code, year=year)
-    context = {"unit": unit, "year": year, "plan": plan, "groups": groups, "actor": actor}
+    context = {
+        "unit": unit, "year": year, "plan": plan, "groups": groups, "actor": actor,
+        "year_values": values, "year_list": [year],
+    }  # fmt: skip
     return render(request, "indicators/year_entry.html", context, status=status)
 
 

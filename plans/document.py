@@ -21,6 +21,7 @@ KEY_FIGURE_FIELDS = (
     "code", "name", "plan_text", "value_kind", "has_fraction", "target_kind", "target_operator",
     "target_threshold", "target_direction", "target_note", "reporting_level", "frequency",
     "as_of_month", "as_of_day", "data_source", "measurement_method", "note", "reporting_frequency",
+    "year_basis",
 )  # fmt: skip
 
 

@@ -19,7 +19,7 @@ RESTORABLE = {
     "KeyFigure": [
         "name", "plan_text", "value_kind", "has_fraction", "target_kind", "target_operator",
         "target_threshold", "target_direction", "target_note", "reporting_level", "frequency",
-        "as_of_month", "as_of_day", "data_source", "measurement_method", "note",
+        "year_basis", "as_of_month", "as_of_day", "data_source", "measurement_method", "note",
         "reporting_frequency", "reported_to",
     ],
 }  # fmt: skip

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from plans import targets
 from plans.forms import VersionedForm
 from plans.models import Actor, KeyFigure
 
@@ -23,8 +24,8 @@ class KeyFigureForm(VersionedForm):
     fieldsets = [
         ("Målvärde", ["target_kind", "target_operator", "target_threshold", "target_direction",
                       "target_note"]),
-        ("Värde och mätning", ["value_kind", "has_fraction", "frequency", "as_of_day",
-                               "as_of_month", "data_source", "measurement_method"]),
+        ("Värde och mätning", ["value_kind", "has_fraction", "frequency", "year_basis",
+                               "as_of_day", "as_of_month", "data_source", "measurement_method"]),
         ("Redovisning", ["reporting_level", "followed_up_by", "reported_to",
                          "new_recipients", "reporting_frequency", "note"]),
     ]  # fmt: skip
@@ -34,8 +35,8 @@ class KeyFigureForm(VersionedForm):
         fields = [
             "name", "code", "plan_text", "target_kind", "target_operator", "target_threshold",
             "target_direction", "target_note", "value_kind", "has_fraction", "frequency",
-            "as_of_day", "as_of_month", "data_source", "measurement_method", "reporting_level",
-            "followed_up_by", "reported_to", "reporting_frequency", "note",
+            "year_basis", "as_of_day", "as_of_month", "data_source", "measurement_method",
+            "reporting_level", "followed_up_by", "reported_to", "reporting_frequency", "note",
         ]  # fmt: skip
         widgets = {
             "target_kind": forms.RadioSelect,
@@ -46,6 +47,7 @@ class KeyFigureForm(VersionedForm):
             "name": "Nyckeltal",
             "note": "Fotnot",
             "reporting_frequency": "Redovisas hur ofta",
+            "year_basis": "Årsvärde bildas som",
         }
         help_texts = {
             "code": "Valfritt. Behålls som du skriver det.",
@@ -64,6 +66,10 @@ class KeyFigureForm(VersionedForm):
         self.fields["reported_to"].queryset = actors
         self.fields["target_operator"].choices = [("", "(välj)"), *KF.Operator.choices]
         self.fields["target_direction"].choices = [("", "(välj)"), *KF.Direction.choices]
+        self.fields["year_basis"].choices = [
+            ("", "(standard efter typ av värde och mätperiod)"),
+            *KF.YearBasis.choices,
+        ]
 
     def clean_new_recipients(self):
         lines = self.cleaned_data["new_recipients"].splitlines()
@@ -92,7 +98,31 @@ class KeyFigureForm(VersionedForm):
                 "", None, "",
             )  # fmt: skip
         self._clean_as_of(data)
+        self._clean_year_basis(data)
         return data
+
+    def _clean_year_basis(self, data):
+        basis, kind = data.get("year_basis"), data.get("value_kind")
+        if basis == KF.YearBasis.FRACTION and not (
+            kind == KF.ValueKind.PERCENTAGE and data.get("has_fraction")
+        ):
+            self.add_error(
+                "year_basis", "Täljare delat med nämnare går bara för andelar som redovisas med "
+                "täljare och nämnare.",
+            )  # fmt: skip
+        elif basis == KF.YearBasis.SUM and kind not in (KF.ValueKind.COUNT,):
+            self.add_error("year_basis", "Bara antal kan summeras över året.")
+        elif (
+            basis == KF.YearBasis.AS_OF and data.get("frequency") != KF.Frequency.ROLLING_12_MONTHS
+        ):
+            self.add_error(
+                "year_basis", "”Värdet per ett datum” kräver mätperioden ”senaste 12 månaderna "
+                "per ett datum”.",
+            )  # fmt: skip
+        if not basis and kind:
+            data["year_basis"] = targets.default_basis(
+                kind, data.get("has_fraction"), data.get("frequency")
+            )
 
     def _clean_comparison(self, data):
         data["target_direction"] = ""

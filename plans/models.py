@@ -266,6 +266,12 @@ class KeyFigure(models.Model):
         MONTH = "month", _("Månad")
         ROLLING_12_MONTHS = "rolling_12_months", _("Senaste 12 månaderna per ett datum")
 
+    class YearBasis(models.TextChoices):
+        SUM = targets.YearBasis.SUM, _("Summa av årets perioder")
+        FRACTION = targets.YearBasis.FRACTION, _("Årets täljare delat med årets nämnare")
+        LAST = targets.YearBasis.LAST, _("Sista periodens värde")
+        AS_OF = targets.YearBasis.AS_OF, _("Värdet per ett datum (senaste 12 månaderna)")
+
     class ReportingFrequency(models.TextChoices):
         YEARLY = "yearly", _("en gång/år")
         AT_LEAST_YEARLY = "at_least_yearly", _("minst en gång/år")
@@ -308,6 +314,17 @@ class KeyFigure(models.Model):
     )
     frequency = models.CharField(
         _("mätperiod"), max_length=20, choices=Frequency, default=Frequency.YEAR
+    )
+    year_basis = models.CharField(
+        _("årsvärde"),
+        max_length=10,
+        choices=YearBasis,
+        blank=True,
+        help_text=_(
+            "Hur årets värde bildas av periodernas värden. Tomt: antal summeras, andelar med "
+            "täljare och nämnare räknas om, ”senaste 12 månaderna” tar värdet per datumet, "
+            "övriga tar sista perioden."
+        ),
     )
     as_of_month = models.PositiveSmallIntegerField(
         _("per månad"), null=True, blank=True, help_text=_("För ”senaste 12 månaderna per …”.")
@@ -359,6 +376,15 @@ class KeyFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}".strip()
+
+    def save(self, *args, **kwargs):
+        if not self.year_basis:
+            self.year_basis = self.default_year_basis
+        super().save(*args, **kwargs)
+
+    @property
+    def default_year_basis(self) -> str:
+        return targets.default_basis(self.value_kind, self.has_fraction, self.frequency)
 
     @property
     def target(self) -> targets.Target:

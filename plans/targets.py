@@ -39,6 +39,7 @@ class Direction(StrEnum):
 class Status(StrEnum):
     MET = "met"
     NOT_MET = "not_met"
+    NOT_JUDGED = "not_judged"
     NO_TARGET = "no_target"
     MISSING = "missing"
 
@@ -46,6 +47,7 @@ class Status(StrEnum):
 STATUS_LABELS = {
     Status.MET: "Uppfyllt",
     Status.NOT_MET: "Ej uppfyllt",
+    Status.NOT_JUDGED: "Ej bedömt",
     Status.NO_TARGET: "Inget målvärde",
     Status.MISSING: "Värde saknas",
 }
@@ -53,6 +55,7 @@ STATUS_LABELS = {
 STATUS_SYMBOLS = {
     Status.MET: "✓",
     Status.NOT_MET: "✗",
+    Status.NOT_JUDGED: "○",
     Status.NO_TARGET: "–",
     Status.MISSING: "?",
 }
@@ -116,8 +119,9 @@ class Target:
     direction: str | None = None
     note: str = ""
 
-    def describe(self) -> str:
-        """The target as a reader would write it: "< 1,0 dygn", "≥ 70 %", "Ska öka"."""
+    def describe(self, compared: str = "år") -> str:
+        """The target as a reader would write it: "< 1,0 dygn", "≥ 70 %", "Ska öka jämfört med
+        föregående år" (`compared`: what an increase is measured against)."""
         if self.kind == TargetKind.COMPARISON and self.threshold is not None:
             if self.value_kind == ValueKind.YES_NO:
                 text = "Ja" if self.threshold else "Nej"
@@ -127,13 +131,13 @@ class Target:
                 text = f"{sign} {text}" if sign else text
         elif self.kind == TargetKind.DIRECTION:
             word = "öka" if self.direction == Direction.INCREASE else "minska"
-            text = f"Ska {word} jämfört med föregående period"
+            text = f"Ska {word} jämfört med föregående {compared}"
         else:
             return "Inget målvärde"
         return f"{text} {self.note}".strip()
 
-    def evaluate(self, value, previous=None) -> "Evaluation":
-        return evaluate(self, value, previous)
+    def evaluate(self, value, previous=None, compared: str = "period") -> "Evaluation":
+        return evaluate(self, value, previous, compared)
 
 
 @dataclass(frozen=True)
@@ -170,26 +174,29 @@ def _as_number(value):
     return Decimal(str(value))
 
 
-def evaluate(target: Target, value, previous=None) -> Evaluation:
+def evaluate(target: Target, value, previous=None, compared: str = "period") -> Evaluation:
     """Decide whether `value` meets `target`; `previous` is the value of the period before.
 
     "No target" is its own answer, never "met". A missing value is "missing" whatever the target.
     """
+    if target.kind == TargetKind.NONE:
+        return Evaluation(Status.NO_TARGET, "Nyckeltalet har inget målvärde.")
     if value is None or value == "":
-        return Evaluation(Status.MISSING, "Värde saknas för perioden.")
+        return Evaluation(Status.MISSING, "Inget värde är rapporterat.")
     shown = format_value(value, target.value_kind)
     if target.kind == TargetKind.COMPARISON and target.threshold is not None:
         if target.value_kind == ValueKind.TEXT:
             return Evaluation(Status.NO_TARGET, "Textvärden jämförs inte med ett målvärde.")
-        goal = target.describe()
+        goal = target.describe(compared)
         if _compare(target.operator, _as_number(value), _as_number(target.threshold)):
             return Evaluation(Status.MET, f"{shown} uppfyller målet {goal}.")
         return Evaluation(Status.NOT_MET, f"{shown} uppfyller inte målet {goal}.")
     if target.kind == TargetKind.DIRECTION:
         if previous is None or previous == "":
             return Evaluation(
-                Status.MISSING,
-                f"{shown}, men föregående periods värde saknas, så förändringen kan inte bedömas.",
+                Status.NOT_JUDGED,
+                f"{shown}, men värde för föregående {compared} saknas, så förändringen kan "
+                "inte bedömas.",
             )
         before = format_value(previous, target.value_kind)
         change = _as_number(value) - _as_number(previous)
@@ -219,3 +226,23 @@ def trend(value, previous) -> str:
     if change < 0:
         return "↓ minskning"
     return "→ oförändrat"
+
+
+# How a key figure's year value is formed from its periods (indicators/outcomes.py applies it).
+class YearBasis(StrEnum):
+    SUM = "sum"
+    FRACTION = "fraction"
+    LAST = "last"
+    AS_OF = "as_of"
+
+
+def default_basis(value_kind: str, has_fraction: bool, frequency: str) -> YearBasis:
+    """Counts add up; shares with numerator/denominator are recomputed; a "latest 12 months"
+    figure is its value as of the date; averages, yes/no and text take the last period."""
+    if frequency == "rolling_12_months":
+        return YearBasis.AS_OF
+    if value_kind == ValueKind.COUNT:
+        return YearBasis.SUM
+    if value_kind == ValueKind.PERCENTAGE and has_fraction:
+        return YearBasis.FRACTION
+    return YearBasis.LAST

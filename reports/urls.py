@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/status/", views.status, name="status"),
     path("<int:pk>/pdf/", views.download, name="download"),
     path("<int:pk>/webb/", views.web, name="web"),
+    path("<int:pk>/data.csv", views.data_csv, name="data"),
     path("<int:pk>/forsok-igen/", views.retry, name="retry"),
     path("<int:pk>/publicera/", views.publish, name="publish"),
 ]

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.roles import is_process_leader
+from indicators.outcomes import EXPORT_HEADER
 from plans.models import Plan
 from plans.selectors import current_plan
 from reports.access import get_report_for_user, get_report_to_handle, visible_reports
@@ -19,6 +20,8 @@ from reports.services import (
     publish_report,
     retry_report,
 )
+from reports.snapshot import export_rows
+from simba.spreadsheets import export_response
 
 
 @require_safe
@@ -107,6 +110,17 @@ def download(request, pk: int):
     )  # fmt: skip
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_safe
+def data_csv(request, pk: int):
+    """The report's own figures as CSV, from its frozen snapshot, in the overview export's
+    columns (same access as the PDF)."""
+    report = get_report_for_user(request.user, pk)
+    name = f"simba-rapport-{report.year}-{report.pk}-data.csv"
+    response = export_response(EXPORT_HEADER, export_rows(report.snapshot), "csv", name)
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0002_initial'),
         ('plans', '0001_initial'),
-        ('indicators', '0004_tjorn_municipality_code'),
+        ('indicators', '0005_key_figure_year_basis'),
     ]
 
     operations = [

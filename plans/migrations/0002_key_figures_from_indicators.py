@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0002_initial'),
         ('plans', '0001_initial'),
-        ('indicators', '0004_tjorn_municipality_code'),
+        ('indicators', '0005_key_figure_year_basis'),
         ('organisation', '0001_org_unit_from_indicators'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -65,6 +65,7 @@ class Migration(migrations.Migration):
                     ('target_note', models.CharField(blank=True, help_text='t.ex. ”av de palliativa patienterna +75 år”', max_length=300, verbose_name='tillägg till målet')),
                     ('reporting_level', models.CharField(choices=[('municipality', 'Per kommun'), ('area', 'Hela området'), ('both', 'Per kommun och för hela området')], default='both', max_length=20, verbose_name='redovisas för')),
                     ('frequency', models.CharField(choices=[('year', 'År'), ('half_year', 'Halvår'), ('month', 'Månad'), ('rolling_12_months', 'Senaste 12 månaderna per ett datum')], default='year', max_length=20, verbose_name='mätperiod')),
+                    ('year_basis', models.CharField(blank=True, choices=[('sum', 'Summa av årets perioder'), ('fraction', 'Årets täljare delat med årets nämnare'), ('last', 'Sista periodens värde'), ('as_of', 'Värdet per ett datum (senaste 12 månaderna)')], help_text='Hur årets värde bildas av periodernas värden. Tomt: antal summeras, andelar med täljare och nämnare räknas om, ”senaste 12 månaderna” tar värdet per datumet, övriga tar sista perioden.', max_length=10, verbose_name='årsvärde')),
                     ('as_of_month', models.PositiveSmallIntegerField(blank=True, help_text='För ”senaste 12 månaderna per …”.', null=True, verbose_name='per månad')),
                     ('as_of_day', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='per dag')),
                     ('data_source', models.CharField(blank=True, help_text='t.ex. SAMSA, MedControlPro', max_length=200, verbose_name='datakälla')),
@@ -105,6 +106,7 @@ class Migration(migrations.Migration):
                     ('target_note', models.CharField(blank=True, help_text='t.ex. ”av de palliativa patienterna +75 år”', max_length=300, verbose_name='tillägg till målet')),
                     ('reporting_level', models.CharField(choices=[('municipality', 'Per kommun'), ('area', 'Hela området'), ('both', 'Per kommun och för hela området')], default='both', max_length=20, verbose_name='redovisas för')),
                     ('frequency', models.CharField(choices=[('year', 'År'), ('half_year', 'Halvår'), ('month', 'Månad'), ('rolling_12_months', 'Senaste 12 månaderna per ett datum')], default='year', max_length=20, verbose_name='mätperiod')),
+                    ('year_basis', models.CharField(blank=True, choices=[('sum', 'Summa av årets perioder'), ('fraction', 'Årets täljare delat med årets nämnare'), ('last', 'Sista periodens värde'), ('as_of', 'Värdet per ett datum (senaste 12 månaderna)')], help_text='Hur årets värde bildas av periodernas värden. Tomt: antal summeras, andelar med täljare och nämnare räknas om, ”senaste 12 månaderna” tar värdet per datumet, övriga tar sista perioden.', max_length=10, verbose_name='årsvärde')),
                     ('as_of_month', models.PositiveSmallIntegerField(blank=True, help_text='För ”senaste 12 månaderna per …”.', null=True, verbose_name='per månad')),
                     ('as_of_day', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='per dag')),
                     ('data_source', models.CharField(blank=True, help_text='t.ex. SAMSA, MedControlPro', max_length=200, verbose_name='datakälla')),

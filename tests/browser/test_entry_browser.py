@@ -49,7 +49,7 @@ def test_area_group_reports_a_year_and_the_process_leader_approves(
     reason = page.locator(f"#id_kf{first.pk}-not_available_reason")
     assert not reason.is_visible()
     page.locator(f"#id_kf{first.pk}-not_available").check()
-    assert reason.is_visible()  # asked for only when "Värde saknas" is ticked
+    assert reason.is_visible()  # asked for only when "Uppgift kan inte lämnas" is ticked
     page.locator(f"#id_kf{first.pk}-not_available").uncheck()
 
     fill_grid(page, figures)

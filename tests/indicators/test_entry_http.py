@@ -77,7 +77,7 @@ def test_not_available_needs_a_reason(client, ale_user, ale, year_2027, ale_figu
     data = grid_data(ale_figures, {far.pk: {"not_available": "on"}})
     response = client.post(entry_url(ale, year_2027), data)
     assert response.status_code == 422
-    assert "Skriv varför värdet saknas" in response.content.decode()
+    assert "Skriv varför uppgiften inte kan lämnas" in response.content.decode()
 
 
 def test_not_available_and_a_value_together_are_refused(

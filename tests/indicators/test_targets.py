@@ -47,7 +47,7 @@ def test_increase_compares_with_previous_value():
 
 def test_increase_without_previous_value_cannot_be_judged():
     result = evaluate(INCREASE, 12, previous=None)
-    assert result.status == Status.MISSING
+    assert result.status == Status.NOT_JUDGED
     assert "föregående" in result.reason
 
 
@@ -56,8 +56,9 @@ def test_no_target_is_not_met_but_no_target():
 
 
 def test_missing_value_is_missing_whatever_the_target():
-    for target in (DAYS_BELOW_ONE, ABOVE_70, INCREASE, NO_TARGET):
+    for target in (DAYS_BELOW_ONE, ABOVE_70, INCREASE):
         assert evaluate(target, None).status == Status.MISSING
+    assert evaluate(NO_TARGET, None).status == Status.NO_TARGET  # never counted as missing
 
 
 def test_targets_are_written_as_the_plan_writes_them():
@@ -65,7 +66,8 @@ def test_targets_are_written_as_the_plan_writes_them():
     assert ABOVE_70.describe() == "> 70 %"
     assert AT_LEAST_70.describe() == "≥ 70 %"
     assert ALL.describe() == "100 % av de palliativa patienterna +75 år"
-    assert INCREASE.describe() == "Ska öka jämfört med föregående period"
+    assert INCREASE.describe() == "Ska öka jämfört med föregående år"
+    assert INCREASE.describe("period") == "Ska öka jämfört med föregående period"
     assert NO_TARGET.describe() == "Inget målvärde"
 
 

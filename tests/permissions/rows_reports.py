@@ -51,7 +51,7 @@ ROWS = [
         data=lambda ctx: {"year": 2026, "audience": "samordningsgruppen"},
     ),
 ]
-for name in ("reports:detail", "reports:status", "reports:download", "reports:web"):
+for name in ("reports:detail", "reports:status", "reports:download", "reports:web", "reports:data"):
     ROWS += [
         Row(name, logged_in(OK), args=published, setup=_reports, notes="published"),
         Row(name, HIDDEN_UNLESS_LEADER, args=unpublished, setup=_reports, notes="unpublished"),

@@ -64,13 +64,14 @@ def test_monthly_counts_are_summed_over_the_year(simba_plan):
     assert cells(find_figure(snap, SIP), "Ale")[2026]["value"] == sum(range(1, 13))
 
 
-def test_a_year_with_a_missing_month_has_no_sum_and_says_why(simba_plan):
+def test_a_year_with_a_missing_month_shows_its_coverage_and_is_not_judged(simba_plan):
     known_dataset(simba_plan)
     Value.objects.filter(period__start=date(2026, 5, 1), org_unit__name="Ale").delete()
     snap = build_snapshot(simba_plan, 2026, "samordningsgruppen")
     cell = cells(find_figure(snap, SIP), "Ale")[2026]
-    assert cell["value"] is None
-    assert cell["missing_reason"] == "Värde saknas för 1 av årets 12 perioder."
+    assert (cell["value"], cell["shown"], cell["basis"]) == (73, "73 (11 av 12 mån)",
+                                                             "summa jan–dec")  # fmt: skip
+    assert (cell["status_label"], cell["missing_reason"]) == ("Ej bedömt", "")
 
 
 def test_area_count_is_the_sum_of_the_municipalities(snapshot):
@@ -136,6 +137,7 @@ def test_should_increase_without_last_years_value_cannot_be_judged(simba_plan):
     cell = cells(find_figure(snap, "Antal förskrivna FaR"), "Ale")[2026]
     assert (cell["display"], cell["status"], cell["status_label"]) == (
         "40",
-        "missing",
-        "Kan inte bedömas",
+        "not_judged",
+        "Ej bedömt",
     )
+    assert "föregående år" in cell["reason"]

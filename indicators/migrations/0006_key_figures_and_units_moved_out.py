@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
         ('accounts', '0003_org_unit_in_organisation'),
-        ('indicators', '0004_tjorn_municipality_code'),
+        ('indicators', '0005_key_figure_year_basis'),
         ('organisation', '0001_org_unit_from_indicators'),
         ('plans', '0002_key_figures_from_indicators'),
     ]
