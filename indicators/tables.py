@@ -188,4 +188,4 @@ class GoalSummaryTable(tables.Table):
     def value_goal(self, value):
         return value
 
-    value_met = value_not_met = value_no_target = value_missing = value_goal
+    value_met = value_not_met = value_not_judged = value_no_target = value_missing = value_goal

@@ -1,8 +1,10 @@
 """Shared helpers for the follow-up tests: Ale's report for a period and POST data for its grid."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -32,6 +34,19 @@ def year_2027(found, simba_plan):
         period.deadline = today + timedelta(days=60)
         period.save(update_fields=["deadline"])
     return period
+
+
+# A period can be submitted from its last day on (indicators/workflow.py `has_ended`): Helår
+# 2027's report can be sent between 31 December 2027 and its deadline, 30 January 2028.
+HELAR_2027_ENDED = datetime(2028, 1, 10, 10, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
+
+
+@pytest.fixture
+def helar_2027_ended(year_2027):
+    """The clock on 10 January 2028: Helår 2027 has ended and its deadline lies ahead, so its
+    report can be submitted, approved, returned and reopened."""
+    with time_machine.travel(HELAR_2027_ENDED, tick=True):
+        yield year_2027
 
 
 @pytest.fixture

@@ -52,7 +52,7 @@ def _in_thread(target, *args):
 
 
 def test_a_save_that_passed_its_check_before_the_approval_is_refused_after_it(
-    monkeypatch, ale_user, process_leader, ale, year_2027, ale_figures, far
+    monkeypatch, ale_user, process_leader, ale, year_2027, ale_figures, far, helar_2027_ended
 ):
     """The interleaving the race needs, forced: the save has checked the lock (report in draft),
     then the report is submitted and approved, then the save writes."""
@@ -89,7 +89,7 @@ def test_a_save_that_passed_its_check_before_the_approval_is_refused_after_it(
 
 
 def test_approving_while_saving_never_leaves_a_value_newer_than_the_approval(
-    ale_user, process_leader, ale, year_2027, ale_figures, far
+    ale_user, process_leader, ale, year_2027, ale_figures, far, helar_2027_ended
 ):
     """Free-running: submit + approve against a save, many times with shifting timing. Whoever
     wins, the approved report holds no value saved after it left draft."""

@@ -134,7 +134,9 @@ def test_submit_is_refused_when_a_missed_target_has_no_explanation(
     assert "skriv en kort förklaring" in response.content.decode()
 
 
-def test_a_complete_report_is_submitted_and_logged(client, ale_user, ale, year_2027, ale_figures):
+def test_a_complete_report_is_submitted_and_logged(
+    client, ale_user, ale, year_2027, ale_figures, helar_2027_ended
+):
     client.force_login(ale_user)
     client.post(entry_url(ale, year_2027), {**grid_data(ale_figures), "spara_och_skicka": "1"})
     assert submission(ale, year_2027).status == "submitted"
@@ -143,21 +145,23 @@ def test_a_complete_report_is_submitted_and_logged(client, ale_user, ale, year_2
 
 
 @pytest.fixture
-def submitted(client, ale_user, ale, year_2027, ale_figures):
+def submitted(client, ale_user, ale, year_2027, ale_figures, helar_2027_ended):
     client.force_login(ale_user)
     client.post(entry_url(ale, year_2027), {**grid_data(ale_figures), "spara_och_skicka": "1"})
     client.logout()
     return submission(ale, year_2027)
 
 
-def test_area_group_may_not_approve_its_own_report(client, ale_user, ale, year_2027, submitted):
+def test_area_group_may_not_approve_its_own_report(
+    client, ale_user, ale, year_2027, submitted, helar_2027_ended
+):
     client.force_login(ale_user)
     assert client.post(status_url(ale, year_2027, "approve")).status_code == 403
     assert submission(ale, year_2027).status == "submitted"
 
 
 def test_approval_locks_the_report_for_the_area_group(
-    client, ale_user, process_leader, ale, year_2027, ale_figures, submitted
+    client, ale_user, process_leader, ale, year_2027, ale_figures, submitted, helar_2027_ended
 ):
     client.force_login(process_leader)
     client.post(status_url(ale, year_2027, "approve"))
@@ -171,7 +175,7 @@ def test_approval_locks_the_report_for_the_area_group(
 
 
 def test_return_needs_a_reason_and_shows_it_to_the_unit(
-    client, ale_user, process_leader, ale, year_2027, submitted
+    client, ale_user, process_leader, ale, year_2027, submitted, helar_2027_ended
 ):
     client.force_login(process_leader)
     client.post(status_url(ale, year_2027, "return"), {"reason": ""})
@@ -183,7 +187,7 @@ def test_return_needs_a_reason_and_shows_it_to_the_unit(
 
 
 def test_reopening_an_approved_report_needs_a_reason_and_is_logged(
-    client, process_leader, ale, year_2027, submitted
+    client, process_leader, ale, year_2027, submitted, helar_2027_ended
 ):
     client.force_login(process_leader)
     client.post(status_url(ale, year_2027, "approve"))
@@ -196,7 +200,7 @@ def test_reopening_an_approved_report_needs_a_reason_and_is_logged(
 
 
 def test_several_submitted_reports_are_approved_at_once(
-    client, process_leader, tjorn_user, ale, year_2027, submitted, found
+    client, process_leader, tjorn_user, ale, year_2027, submitted, found, helar_2027_ended
 ):
     from indicators.models import OrgUnit
 

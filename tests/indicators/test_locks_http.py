@@ -71,7 +71,7 @@ LOCKS = ["submitted", "approved", "past_deadline"]
 
 @pytest.mark.parametrize("state", LOCKS)
 def test_the_entry_grid_writes_nothing_into_a_locked_report(
-    client, ale_user, process_leader, ale, ale_figures, far, filled, state
+    client, ale_user, process_leader, ale, ale_figures, far, filled, state, helar_2027_ended
 ):
     message = _lock(state, client, process_leader, ale, filled)
     client.force_login(ale_user)
@@ -82,7 +82,7 @@ def test_the_entry_grid_writes_nothing_into_a_locked_report(
 
 @pytest.mark.parametrize("state", LOCKS)
 def test_the_single_row_save_writes_nothing_into_a_locked_report(
-    client, ale_user, process_leader, ale, ale_figures, far, filled, state
+    client, ale_user, process_leader, ale, ale_figures, far, filled, state, helar_2027_ended
 ):
     _lock(state, client, process_leader, ale, filled)
     client.force_login(ale_user)
@@ -106,7 +106,7 @@ def _year_data(period, figures, far, number="99", version="1"):
 
 @pytest.mark.parametrize("state", LOCKS)
 def test_the_year_page_writes_nothing_into_a_locked_period(
-    client, ale_user, process_leader, ale, ale_figures, far, filled, state
+    client, ale_user, process_leader, ale, ale_figures, far, filled, state, helar_2027_ended
 ):
     message = _lock(state, client, process_leader, ale, filled)
     client.force_login(ale_user)
@@ -139,7 +139,7 @@ IMPORT = "kommun;nyckeltal;period;värde\nAle;Antal förskrivna FaR;2027;55\n"
 
 @pytest.mark.parametrize("state", LOCKS)
 def test_the_import_preview_refuses_a_row_for_a_locked_period(
-    client, ale_user, process_leader, ale, filled, state
+    client, ale_user, process_leader, ale, filled, state, helar_2027_ended
 ):
     message = _lock(state, client, process_leader, ale, filled)
     client.force_login(ale_user)
@@ -152,10 +152,10 @@ def test_the_import_preview_refuses_a_row_for_a_locked_period(
 
 @pytest.mark.parametrize("state", LOCKS)
 def test_an_import_confirmed_after_the_report_was_locked_writes_nothing(
-    client, ale_user, process_leader, ale, far, filled, state
+    client, ale_user, process_leader, ale, far, filled, state, helar_2027_ended
 ):
     client.force_login(ale_user)
-    assert "Alla 1 rader är korrekta" in _upload(client, IMPORT).content.decode()
+    assert "Raden är korrekt" in _upload(client, IMPORT).content.decode()
     message = _lock(state, client, process_leader, ale, filled)
     with Unchanged():
         response = client.post(reverse("indicators:import_confirm"), follow=True)

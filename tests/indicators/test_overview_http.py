@@ -35,8 +35,9 @@ def _row_of(page: str, marker: str) -> str:
     return page[page.rindex("<tr", 0, at) : page.index("</tr>", at)]
 
 
-def test_overview_shows_who_submitted_and_links_to_entry(client, process_leader, ale_user, ale,
-                                                         year_2027, ale_figures):  # fmt: skip
+def test_overview_shows_who_submitted_and_links_to_entry(
+    client, process_leader, ale_user, ale, year_2027, ale_figures, helar_2027_ended
+):
     client.force_login(ale_user)
     client.post(entry_url(ale, year_2027), {**grid_data(ale_figures), "spara_och_skicka": "1"})
     client.force_login(process_leader)
@@ -76,8 +77,9 @@ def _export(client, fmt, table, year, **extra):
 
 
 @pytest.mark.parametrize(("fmt", "kind"), [("csv", "text/csv"), ("xlsx", "spreadsheetml")])
-def test_overview_tables_export_their_contents(client, process_leader, ale_user, ale, year_2027,
-                                               ale_figures, fmt, kind):  # fmt: skip
+def test_overview_tables_export_their_contents(
+    client, process_leader, ale_user, ale, year_2027, ale_figures, fmt, kind, helar_2027_ended
+):
     client.force_login(ale_user)
     client.post(entry_url(ale, year_2027), {**grid_data(ale_figures), "spara_och_skicka": "1"})
     client.force_login(process_leader)
@@ -99,11 +101,11 @@ def test_overview_tables_export_their_contents(client, process_leader, ale_user,
     assert not any("<" in cell for row in goals for cell in row)  # values, not page markup
     statuses = exported["status"]
     header = statuses[0]
-    assert header[:5] == ["Mål", "Nyckeltal", "Enhet", "Period", "Värde"]
+    assert header[:6] == ["Mål", "Nyckeltal", "Enhet", "År", "Värde", "Status"]
     far_ale = next(r for r in statuses if r[1] == far.name and r[2] == "Ale")
-    assert (far_ale[0], far_ale[3], far_ale[4]) == ("1:1", "Helår 2027", "12")
+    assert (far_ale[0], far_ale[3], far_ale[4]) == ("1:1", "2027", "12")
     far_tjorn = next(r for r in statuses if r[1] == far.name and r[2] == "Tjörn")
-    assert far_tjorn[4] == "–"
+    assert (far_tjorn[4], far_tjorn[5]) == ("", "Värde saknas")
 
 
 def test_overview_filters_by_status(client, process_leader, simba_plan, found):

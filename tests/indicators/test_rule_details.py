@@ -218,6 +218,7 @@ LEADER = wf.Actor(is_process_leader=True, may_report=True)
 AREA = wf.Actor(is_process_leader=False, may_report=True)
 READER = wf.Actor(is_process_leader=False, may_report=False)
 DEADLINE = date(2027, 1, 30)
+PERIOD_END = date(2026, 12, 31)  # the period ends before every "today" below but one
 
 
 def test_the_deadline_day_itself_is_not_past():
@@ -273,11 +274,13 @@ def test_lock_reasons_word_for_word(status, actor, today, reason):
          "Skriv ett skäl för att återsända rapporteringen."),
         (wf.DRAFT, wf.SUBMIT, AREA, date(2027, 1, 31), "",
          "Sista dag att rapportera var 2027-01-30. Kontakta processledaren."),
+        (wf.DRAFT, wf.SUBMIT, LEADER, date(2026, 12, 30), "",
+         "Perioden tar slut 2026-12-31 och kan skickas in först från den dagen."),
     ],
 )  # fmt: skip
 def test_refusals_word_for_word(status, action, actor, today, reason, message):
     with pytest.raises(wf.TransitionError) as refused:
-        wf.next_status(status, action, actor, DEADLINE, today, reason)
+        wf.next_status(status, action, actor, DEADLINE, today, reason, period_end=PERIOD_END)
     assert str(refused.value) == message
 
 
@@ -291,7 +294,8 @@ def test_refusals_word_for_word(status, action, actor, today, reason, message):
     ],
 )  # fmt: skip
 def test_transitions_allowed(status, action, actor, today, after):
-    assert wf.next_status(status, action, actor, DEADLINE, today, "Skäl") == after
+    answer = wf.next_status(status, action, actor, DEADLINE, today, "Skäl", period_end=PERIOD_END)
+    assert answer == after
 
 
 def test_a_small_increase_counts_and_the_method_passes_the_previous_value_on():
@@ -303,4 +307,4 @@ def test_a_small_increase_counts_and_the_method_passes_the_previous_value_on():
 
 def test_return_without_a_reason_argument_needs_one():
     with pytest.raises(wf.TransitionError, match="Skriv ett skäl"):
-        wf.next_status(wf.SUBMITTED, wf.RETURN, LEADER, DEADLINE, DEADLINE)
+        wf.next_status(wf.SUBMITTED, wf.RETURN, LEADER, DEADLINE, DEADLINE, period_end=PERIOD_END)

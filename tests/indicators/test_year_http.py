@@ -49,13 +49,14 @@ def test_submitting_the_year_submits_every_ended_complete_period(
     client.force_login(process_leader)
     data = year_data(found, ale, 2026, skicka_in="1")
     client.post(reverse("indicators:year", args=["1440", 2026]), data)
-    # On the suite's date (30 November 2026): January–October and the first half have ended;
-    # November (ends today), December, the second half and the whole year have not.
+    # On the suite's date (30 November 2026): January–November (November ends today, and a
+    # period can be submitted from its last day) and the first half have ended; December, the
+    # second half and the whole year have not.
     status = {
         (s.period.kind, s.period.start.month): s.status
         for s in Submission.objects.filter(org_unit=ale, period__end__year=2026)
     }
-    submitted = {("month", m) for m in range(1, 11)} | {("half_year", 1)}
+    submitted = {("month", m) for m in range(1, 12)} | {("half_year", 1)}
     assert {k for k, v in status.items() if v == "submitted"} == submitted & status.keys()
     assert {k for k, v in status.items() if v == "draft"} == status.keys() - submitted
     assert ("month", 10) in status and ("month", 11) in status  # Ale reports monthly figures
