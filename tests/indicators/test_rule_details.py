@@ -42,8 +42,8 @@ def test_comparison_reasons_word_for_word():
 
 def test_missing_values_and_missing_targets_word_for_word():
     target = Target("comparison", "count", operator="gt", threshold=Decimal(1))
-    assert evaluate(target, None) == Evaluation(Status.MISSING, "Värde saknas för perioden.")
-    assert evaluate(target, "") == Evaluation(Status.MISSING, "Värde saknas för perioden.")
+    assert evaluate(target, None) == Evaluation(Status.MISSING, "Inget värde är rapporterat.")
+    assert evaluate(target, "") == Evaluation(Status.MISSING, "Inget värde är rapporterat.")
     assert evaluate(Target(), 0) == Evaluation(Status.NO_TARGET, "Nyckeltalet har inget målvärde.")
     no_threshold = Target("comparison", "count", operator="gt")
     assert evaluate(no_threshold, 5).status == Status.NO_TARGET
@@ -74,10 +74,10 @@ def test_yes_no_values_compare_as_one_and_zero():
          "10 är oförändrat från 10; målet är att det ska minska."),
         ("decrease", 12, 10, Status.NOT_MET,
          "12 har ökat från 10; målet är att det ska minska."),
-        ("increase", 12, None, Status.MISSING,
-         "12, men föregående periods värde saknas, så förändringen kan inte bedömas."),
-        ("decrease", 12, "", Status.MISSING,
-         "12, men föregående periods värde saknas, så förändringen kan inte bedömas."),
+        ("increase", 12, None, Status.NOT_JUDGED,
+         "12, men värde för föregående period saknas, så förändringen kan inte bedömas."),
+        ("decrease", 12, "", Status.NOT_JUDGED,
+         "12, men värde för föregående period saknas, så förändringen kan inte bedömas."),
     ],
 )  # fmt: skip
 def test_direction_targets_word_for_word(direction, value, previous, status, reason):
@@ -90,6 +90,7 @@ def test_the_status_of_an_evaluation_has_a_label_and_a_symbol():
     assert shown == {
         Status.MET: ("Uppfyllt", "✓"),
         Status.NOT_MET: ("Ej uppfyllt", "✗"),
+        Status.NOT_JUDGED: ("Ej bedömt", "○"),
         Status.NO_TARGET: ("Inget målvärde", "–"),
         Status.MISSING: ("Värde saknas", "?"),
     }
@@ -104,7 +105,7 @@ def test_the_status_of_an_evaluation_has_a_label_and_a_symbol():
          "5 per år"),
         (Target("comparison", "count", operator="lt"), "Inget målvärde"),
         (Target("direction", "count", direction="decrease", note="(trend)"),
-         "Ska minska jämfört med föregående period (trend)"),
+         "Ska minska jämfört med föregående år (trend)"),
         (Target(note="ignoreras"), "Inget målvärde"),
     ],
 )  # fmt: skip
