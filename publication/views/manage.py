@@ -4,7 +4,7 @@ comments; a preview of the public page; withdraw. Thin: rules in publication/ser
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.roles import is_process_leader
 from plans.models import Plan
@@ -28,6 +28,7 @@ def _plan_for_leader(request, plan_pk: int) -> Plan:
     return plan
 
 
+@require_safe
 def manage(request, plan_pk: int):
     plan = _plan_for_leader(request, plan_pk)
     reports = Report.objects.filter(
@@ -105,6 +106,7 @@ def choose_comments(request, plan_pk: int, year: int):
                   {"plan": plan, "publication": publication, "comments": found})  # fmt: skip
 
 
+@require_safe
 def preview(request, plan_pk: int, report_pk: int):
     """The public year page as it would look with this report (and the year's chosen comments)."""
     plan = _plan_for_leader(request, plan_pk)

@@ -1,8 +1,6 @@
 """One truth for every figure: the overview, its CSV, the unit page and the report's data CSV
 agree, including the two cases that once disagreed (issue 9)."""
 
-import csv
-import io
 from datetime import date
 from decimal import Decimal
 
@@ -14,6 +12,7 @@ from indicators.models import KeyFigure, OrgUnit, Period, Value
 from indicators.outcomes import EXPORT_HEADER
 from reports.models import Report
 from reports.snapshot import build_snapshot, fingerprint
+from tests.exports import read_export
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +30,7 @@ def periods(plan, kind, year):
 
 def rows_of(response) -> list[list[str]]:
     assert response.status_code == 200, response.status_code
-    text = b"".join(response.streaming_content if response.streaming else [response.content])
-    return list(csv.reader(io.StringIO(text.decode("utf-8-sig"))))
+    return read_export(response)
 
 
 def overview_csv(client, year) -> list[list[str]]:

@@ -4,7 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from indicators.models import KeyFigure
 from plans.models import Activity, Goal, Plan
-from tests.permissions.grid import OK, REDIR, Row, logged_in, process_leader_only
+from tests.permissions.grid import BOUNCE, OK, REDIR, Row, logged_in, process_leader_only
 
 
 def _fa(ctx):
@@ -256,7 +256,7 @@ ROWS = [
     ),
     Row(
         "plans:import_document_confirm",
-        process_leader_only(REDIR),
+        process_leader_only(BOUNCE),
         method="post",
         notes="Without a previewed document in the session it sends back to the upload page.",
     ),

@@ -22,6 +22,13 @@ def _public(ctx):
     cache.clear()  # the rows change tables with .update(), which leaves no history to key on
 
 
+def _published_not_public(ctx):
+    """As `_public`, but the 2026 report is not yet shown to the public: publishing it is new."""
+    _public(ctx)
+    Publication.objects.filter(plan=ctx.plan, year=2026).delete()
+    cache.clear()
+
+
 def _private(ctx):
     _public(ctx)
     Plan.objects.filter(pk=ctx.plan.pk).update(is_public=False)
@@ -60,7 +67,7 @@ ROWS += [
     Row("publication:manage", process_leader_only(), args=plan, setup=_public),
     Row("publication:plan_public", process_leader_only(REDIR), args=plan, setup=_public,
         method="post", data=lambda ctx: {"is_public": "true"}),
-    Row("publication:publish", process_leader_only(REDIR), args=plan, setup=_public,
+    Row("publication:publish", process_leader_only(REDIR), args=plan, setup=_published_not_public,
         method="post", data=lambda ctx: {"report": ctx.public_report.pk}),
     Row("publication:withdraw", process_leader_only(REDIR), args=published, setup=_public,
         method="post"),
