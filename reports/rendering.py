@@ -187,6 +187,31 @@ def render_report_html(snapshot: dict, audience: str, generated_at=None) -> str:
     return render_to_string("reports/pdf.html", report_context(snapshot, audience, generated_at))
 
 
+def tag_table_headers(document, pdf) -> None:
+    """Give every table header cell its /Scope in the tagged PDF (WeasyPrint 70 links cells to
+    their headers but writes no scope): headers in a THead are column headers, the others
+    (`<th scope="row">` in the body) row headers. A WeasyPrint finisher: runs on the PDF's
+    objects just before they are written."""
+    objects = pdf.objects
+
+    def parent(element):
+        reference = element.get("P")
+        if not reference:
+            return None
+        return objects[int(bytes(reference).split()[0])]
+
+    for element in objects:
+        if not isinstance(element, dict) or element.get("S") != "/TH":
+            continue
+        row = parent(element)
+        group = parent(row) if row is not None else None
+        in_head = group is not None and group.get("S") == "/THead"
+        attributes = element.get("A")
+        if attributes is None:
+            attributes = element["A"] = type(element)({"O": "/Table"})
+        attributes["Scope"] = "/Column" if in_head else "/Row"
+
+
 def render_report_pdf(snapshot: dict, audience: str, generated_at=None) -> bytes:
     from weasyprint import CSS, HTML
 
@@ -199,4 +224,5 @@ def render_report_pdf(snapshot: dict, audience: str, generated_at=None) -> bytes
         pdf_variant=PDF_VARIANT,
         pdf_tags=True,
         custom_metadata=True,
+        finisher=tag_table_headers,
     )

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reports.models import Report, ReportEvent
-from reports.snapshot import build_snapshot, fingerprint
+from reports.snapshot import AUDIENCE_LABELS, build_snapshot, fingerprint
 
 
 def stale_after() -> timedelta:
@@ -36,16 +36,30 @@ def _enqueue(report: Report) -> None:
     render_report.delay_on_commit(report.pk)
 
 
+# Each document has its audience: the deck is shown to the politicians, the full report is read
+# by the coordination group.
+AUDIENCE_OF_KIND = {
+    Report.Kind.DECK: Report.Audience.POLITICAL_GROUP,
+    Report.Kind.REPORT: Report.Audience.COORDINATION_GROUP,
+}
+BOTH = "both"
+
+
 @transaction.atomic
-def order_report(plan, year: int, audience: str, user) -> Ordered:
-    """A new report job, or the stored one when its data has not changed since."""
+def order_report(plan, year: int, audience: str, user, kind=Report.Kind.REPORT, snapshot=None):
+    """A new job for one document, or the stored one when its data has not changed since."""
     if year not in plan.years:
         raise ReportError(f"Välj ett år inom planens period {plan.period_label}.")
     if audience not in Report.Audience.values:
         raise ReportError("Välj samordningsgruppen eller politiska samrådsgruppen som mottagare.")
-    snapshot = build_snapshot(plan, year, audience, ordered_by=user)
+    if kind not in Report.Kind.values:
+        raise ReportError("Välj presentationen, den fullständiga rapporten eller båda.")
+    if snapshot is None:
+        snapshot = build_snapshot(plan, year, audience, ordered_by=user)
     digest = fingerprint(snapshot)
-    same = Report.objects.filter(plan=plan, year=year, audience=audience, fingerprint=digest)
+    same = Report.objects.filter(
+        plan=plan, year=year, audience=audience, kind=kind, fingerprint=digest
+    )
     existing = same.exclude(status=Report.Status.FAILED).order_by("-requested_at").first()
     if existing is not None:
         ReportEvent.objects.create(report=existing, action=ReportEvent.Action.REUSED, by=user)
@@ -54,6 +68,7 @@ def order_report(plan, year: int, audience: str, user) -> Ordered:
         plan=plan,
         year=year,
         audience=audience,
+        kind=kind,
         requested_by=user,
         snapshot=snapshot,
         fingerprint=digest,
@@ -61,6 +76,26 @@ def order_report(plan, year: int, audience: str, user) -> Ordered:
     ReportEvent.objects.create(report=report, action=ReportEvent.Action.ORDERED, by=user)
     _enqueue(report)
     return Ordered(report, reused=False)
+
+
+@transaction.atomic
+def order_documents(plan, year: int, what: str, user) -> list[Ordered]:
+    """The deck, the full report or both (`what`): one job per document, one shared snapshot.
+
+    Both documents are built from the same frozen data, so their figures cannot differ.
+    """
+    kinds = list(AUDIENCE_OF_KIND) if what == BOTH else [what]
+    if not kinds or any(k not in AUDIENCE_OF_KIND for k in kinds):
+        raise ReportError("Välj presentationen, den fullständiga rapporten eller båda.")
+    if year not in plan.years:
+        raise ReportError(f"Välj ett år inom planens period {plan.period_label}.")
+    snapshot = build_snapshot(plan, year, AUDIENCE_OF_KIND[kinds[0]], ordered_by=user)
+    results = []
+    for kind in kinds:
+        audience = AUDIENCE_OF_KIND[kind]
+        own = dict(snapshot, audience=audience, audience_label=AUDIENCE_LABELS[audience])
+        results.append(order_report(plan, year, audience, user, kind=kind, snapshot=own))
+    return results
 
 
 @transaction.atomic

@@ -38,6 +38,7 @@ from indicators.models import (
 )
 from indicators.periods import periods_for
 from plans.selectors import focus_areas_with_structure
+from reports.snapshot_extras import target_values
 
 SCHEMA = 1
 # Keys describing the ordering, not the data: left out of the fingerprint.
@@ -498,6 +499,8 @@ def build_snapshot(plan, year: int, audience: str, ordered_by=None, now=None) ->
         "missing": _missing(focus_areas),
         "sources": _sources(focus_areas),
         "counts": _counts(focus_areas),
+        # Beside the figures, for drawing target lines (reports/snapshot_extras.py).
+        "target_values": target_values(plan),
     }
 
 

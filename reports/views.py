@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import is_process_leader
 from plans.models import Plan
@@ -14,10 +14,12 @@ from reports.rendering import ReportRenderError, report_context
 from reports.services import (
     ReportError,
     fail_stale_reports,
-    order_report,
+    order_documents,
     publish_report,
     retry_report,
 )
+
+PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
 def home(request):
@@ -55,20 +57,24 @@ def order(request, plan_pk: int):
                 messages.error(request, error)
         return redirect("reports:index", plan_pk=plan.pk)
     try:
-        result = order_report(
-            plan, form.cleaned_data["year"], form.cleaned_data["audience"], request.user
+        results = order_documents(
+            plan, form.cleaned_data["year"], form.cleaned_data["what"], request.user
         )
     except ReportError as exc:
         messages.error(request, str(exc))
         return redirect("reports:index", plan_pk=plan.pk)
-    if result.reused:
-        messages.info(
-            request, "Underlaget är oförändrat sedan förra beställningen: den sparade rapporten "
-            "används i stället för att skapa en ny."
-        )  # fmt: skip
-    else:
-        messages.success(request, "Rapporten är beställd och skapas nu i bakgrunden.")
-    return redirect("reports:detail", pk=result.report.pk)
+    for result in results:
+        name = "Presentationen" if result.report.is_deck else "Rapporten"
+        if result.reused:
+            messages.info(
+                request, f"{name}: underlaget är oförändrat sedan förra beställningen, så den "
+                "sparade filen används i stället för att skapa en ny."
+            )  # fmt: skip
+        else:
+            messages.success(request, f"{name} är beställd och skapas nu i bakgrunden.")
+    if len(results) > 1:
+        return redirect("reports:index", plan_pk=plan.pk)
+    return redirect("reports:detail", pk=results[0].report.pk)
 
 
 def _status_context(request, report):
@@ -98,6 +104,21 @@ def download(request, pk: int):
     response = FileResponse(
         report.file.open("rb"), as_attachment=True, filename=report.download_name,
         content_type="application/pdf",
+    )  # fmt: skip
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_GET
+def download_slides(request, pk: int):
+    """The deck as PowerPoint, under the same permission check as its PDF."""
+    report = get_report_for_user(request.user, pk)
+    if not report.slides:
+        raise Http404("Presentationen har ingen PowerPoint-fil.")
+    response = FileResponse(
+        report.slides.open("rb"), as_attachment=True, filename=report.slides_download_name,
+        content_type=PPTX_TYPE,
     )  # fmt: skip
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
