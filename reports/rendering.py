@@ -20,6 +20,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from pygal.style import Style
 
+from reports.charts import format_tick, nice_ticks
+from reports.present import present
 from reports.snapshot import SCHEMA
 
 PRINT_CSS = Path(settings.BASE_DIR) / "static" / "reports" / "print.css"
@@ -69,6 +71,7 @@ def font_config():
 
 def chart_svg(chart: dict) -> str:
     """A line chart of the per-period series, the target as a dashed horizontal line."""
+    ticks = _ticks(chart)
     line = pygal.Line(
         style=CHART_STYLE,
         width=640,
@@ -82,14 +85,14 @@ def chart_svg(chart: dict) -> str:
         x_labels=chart["labels"],
         x_labels_major_every=max(1, len(chart["labels"]) // 6),
         show_minor_x_labels=False,
-        y_labels_major_count=4,
-        show_minor_y_labels=False,
+        y_labels=ticks,
+        value_formatter=format_tick,
         include_x_axis=chart.get("unit") == "st",
         truncate_legend=-1,
         truncate_label=-1,
         margin=6,
         margin_right=24,
-        range=_range(chart),
+        range=(ticks[0], ticks[-1]),
         spacing=6,
         allow_interruptions=True,
         show_x_guides=False,
@@ -107,17 +110,21 @@ def chart_svg(chart: dict) -> str:
     return line.render(is_unicode=True)
 
 
-def _range(chart: dict):
-    """Counts start at zero; percentages and days zoom to where the values and target are."""
+def _ticks(chart: dict) -> list[float]:
+    """Evenly stepped axis labels (0/10/20/30, never 0/8/20/32): counts start at zero,
+    percentages and days zoom to where the values and the target are."""
     points = [v for line in chart["lines"] for v in line["values"] if v is not None]
     if chart.get("target") is not None:
         points.append(chart["target"])
-    if chart.get("unit") in ("st", "") or not points:
-        return None
-    low, high = min(points), max(points)
-    pad = max((high - low) * 0.25, 1)
+    if not points:
+        return [0, 1]
+    high = max(points)
+    if chart.get("unit") in ("st", ""):
+        return nice_ticks(0, high or 1, 4)
+    low = min(points)
+    pad = max((high - low) * 0.15, 0.5)
     top = high + pad if chart.get("unit") != "%" else min(100, high + pad)
-    return (max(0, int(low - pad)), int(top + 0.999))
+    return nice_ticks(max(0, low - pad), top, 4)
 
 
 def _data_uri(svg: str) -> str:
@@ -149,8 +156,10 @@ def chart_legend(chart: dict) -> str:
 
 
 def _with_charts(snapshot: dict) -> dict:
-    """A copy of the snapshot with each chart drawn; the stored snapshot is not touched."""
+    """A copy of the snapshot with each chart drawn and the analysis beside each part
+    (reports/present.py); the stored snapshot is not touched."""
     prepared = copy.deepcopy(snapshot)
+    present(prepared)
     for fa in prepared["focus_areas"]:
         for goal in fa["goals"]:
             for figure in goal["key_figures"]:

@@ -40,6 +40,10 @@ def test_web_report_fits_a_phone_screen(chromium, live_server, reader, published
     page.goto(f"{page.base_url}/rapporter/{published.pk}/webb/")
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+    # Stacked on a phone, each activity cell says what it is (the header row is hidden).
+    cell = page.locator(".activity-table td[data-label='Aktivitet']").first
+    label = cell.evaluate("c => getComputedStyle(c, '::before').content")
+    assert label == '"Aktivitet"'
     assert serious_accessibility_violations(page) == []
     context.close()
 
@@ -48,8 +52,8 @@ def test_process_leader_orders_a_report_and_gets_its_status_page(page, process_l
     log_in(page, process_leader.username)
     page.goto(f"{page.base_url}/rapporter/plan/{simba_plan.pk}/")
     assert serious_accessibility_violations(page) == []
-    page.get_by_label("Mottagare").select_option("samordningsgruppen")
-    page.get_by_role("button", name="Beställ rapport").click()
+    page.get_by_label("Fullständig rapport för samordningsgruppen").check()
+    page.get_by_role("button", name="Beställ", exact=True).click()
     # No broker in this process: the job runs at commit; the page shows the finished report.
     page.get_by_role("link", name="Ladda ner PDF").wait_for(timeout=60_000)
     assert "Klar" in page.locator("#report-status").inner_text()
