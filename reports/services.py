@@ -115,9 +115,36 @@ def retry_report(report: Report, user) -> None:
     _enqueue(report)
 
 
+class NeedsConfirmation(ReportError):
+    """Publishing preliminary values needs the process leader's explicit yes."""
+
+
+def preliminary_values(report: Report) -> tuple[int, int]:
+    """(values not approved, all values) in the report's frozen snapshot."""
+    counts = (report.snapshot or {}).get("counts") or {}
+    return counts.get("preliminary", 0), counts.get("values", 0)
+
+
+def preliminary_text(report: Report) -> str:
+    preliminary, values = preliminary_values(report)
+    if not preliminary:
+        return f"Alla {values} värden är godkända." if values else "Rapporten har inga värden."
+    return f"{preliminary} av {values} värden är inte godkända"
+
+
 @transaction.atomic
-def publish_report(report: Report, user) -> None:
-    """Readers see the report from now on; it never changes afterwards."""
+def publish_report(report: Report, user, confirmed: bool = False) -> None:
+    """Readers see the report from now on; it never changes afterwards.
+
+    A report holding preliminary (not yet approved) values is published only when the process
+    leader has confirmed it (`confirmed`), having been told how many there are.
+    """
+    preliminary, values = preliminary_values(report)
+    if preliminary and not confirmed:
+        raise NeedsConfirmation(
+            f"{preliminary} av {values} värden är inte godkända. Bekräfta att rapporten ska "
+            "publiceras med preliminära värden."
+        )
     changed = Report.objects.filter(
         pk=report.pk, status=Report.Status.DONE, published_at__isnull=True
     ).update(published_at=timezone.now(), published_by=user)

@@ -12,9 +12,12 @@ from reports.access import get_report_for_user, get_report_to_handle, visible_re
 from reports.forms import OrderForm
 from reports.rendering import ReportRenderError, report_context
 from reports.services import (
+    NeedsConfirmation,
     ReportError,
     fail_stale_reports,
     order_documents,
+    preliminary_text,
+    preliminary_values,
     publish_report,
     retry_report,
 )
@@ -78,7 +81,11 @@ def order(request, plan_pk: int):
 
 
 def _status_context(request, report):
-    return {"object": report, "leader": is_process_leader(request.user)}
+    return {
+        "object": report,
+        "leader": is_process_leader(request.user),
+        "preliminary": preliminary_text(report),
+    }
 
 
 def detail(request, pk: int):
@@ -150,9 +157,14 @@ def retry(request, pk: int):
 
 @require_POST
 def publish(request, pk: int):
+    """Publishing; with preliminary values a confirmation page first (a plain form, no JS)."""
     report = get_report_to_handle(request.user, pk)
     try:
-        publish_report(report, request.user)
+        publish_report(report, request.user, confirmed=request.POST.get("bekrafta") == "ja")
+    except NeedsConfirmation:
+        preliminary, values = preliminary_values(report)
+        context = {"object": report, "preliminary": preliminary, "values": values}
+        return render(request, "reports/publish_confirm.html", context)
     except ReportError as exc:
         messages.error(request, str(exc))
     else:
