@@ -58,6 +58,7 @@ class ReportRenderError(Exception):
 
 
 _font_config = None
+_stylesheet = None
 
 
 def font_config():
@@ -224,9 +225,12 @@ def tag_table_headers(document, pdf) -> None:
 def render_report_pdf(snapshot: dict, audience: str, generated_at=None) -> bytes:
     from weasyprint import CSS, HTML
 
+    global _stylesheet
     html = render_report_html(snapshot, audience, generated_at)
     config = font_config()
-    stylesheet = CSS(filename=str(PRINT_CSS), font_config=config)
+    if _stylesheet is None:  # parsed once per process: it never changes while a worker runs
+        _stylesheet = CSS(filename=str(PRINT_CSS), font_config=config)
+    stylesheet = _stylesheet
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
         stylesheets=[stylesheet],
         font_config=config,
