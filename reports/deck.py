@@ -11,7 +11,13 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from reports.rendering import PDF_VARIANT, ReportRenderError, font_config, tag_table_headers
+from reports.rendering import (
+    PDF_VARIANT,
+    ReportRenderError,
+    font_config,
+    lean_gc,
+    tag_table_headers,
+)
 from reports.slides import build_slides
 from reports.snapshot import SCHEMA
 
@@ -46,11 +52,12 @@ def render_deck_pdf(snapshot: dict, slides=None) -> bytes:
     from weasyprint import HTML
 
     html = render_deck_html(snapshot, slides)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        stylesheets=[_css()],
-        font_config=font_config(),
-        pdf_variant=PDF_VARIANT,
-        pdf_tags=True,
-        custom_metadata=True,
-        finisher=tag_table_headers,
-    )
+    with lean_gc():
+        return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+            stylesheets=[_css()],
+            font_config=font_config(),
+            pdf_variant=PDF_VARIANT,
+            pdf_tags=True,
+            custom_metadata=True,
+            finisher=tag_table_headers,
+        )
