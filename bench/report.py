@@ -1,4 +1,4 @@
-"""Benchmark: the yearly report for the real plan and for a plan ten times larger.
+"""Benchmark: the full report and the deck for the real plan and for a plan ten times larger.
 
 Not a test: prints figures. Runs against a fresh SQLite file in a temporary folder unless
 DATABASE_URL is set (then that database must be empty and migrated by this script).
@@ -6,15 +6,26 @@ DATABASE_URL is set (then that database must be empty and migrated by this scrip
     .venv/bin/python bench/report.py            # SQLite in a temp folder
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/simba_bench .venv/bin/python bench/report.py
 
-For each plan: two full years of values for every unit (indicators/demo.py), then the
-snapshot (database → plain data) and the PDF (WeasyPrint) are timed; the PDF is rendered
-`--runs` times and the best time is kept (the first render also loads fonts). CPU time
-(process time) is printed beside wall time: on a shared, busy machine it is the steadier figure.
+For each plan: two full years of values for every unit (indicators/demo.py) and analysis texts
+for every part, then the snapshot (database → plain data), the full report's PDF and the deck
+(PDF, then PowerPoint) are timed. Each is rendered once to warm up (fonts, stylesheets) and
+then `--runs` times; medians are reported. CPU time (process time) is printed beside wall time:
+on a shared, busy machine it is the steadier figure. The last line is
+
+    report_s=<median s> deck_s=<median s> growth=<report 10×/1×> peak_mb=<peak RSS MB>
+
+report_s and deck_s for the real plan (deck_s: the deck's PDF and PowerPoint together, as its
+job makes them), growth the full report's median time for the 10× plan over the real plan's,
+peak_mb the process's largest resident memory while the real plan was built and rendered (the
+real plan runs first; the 10× plan's peak, which includes everything before it, is printed on
+its own line).
 """
 
 import argparse
 import io
 import os
+import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -37,30 +48,72 @@ def setup_django(folder: str) -> None:
     call_command("migrate", verbosity=0)
 
 
+def with_analysis(snapshot: dict) -> dict:
+    """Texts of the length a process leader writes, for every focus area and goal."""
+    text = "Utskrivningen går snabbare i tre av fyra kommuner, men vårdbegäran kommer sent. "
+    snapshot["analysis"] = {
+        "overall": text * 5,
+        "focus_areas": {
+            str(fa["number"]): {"analysis": text * 3, "next_steps": text * 2}
+            for fa in snapshot["focus_areas"]
+        },
+        "goals": {
+            g["code"]: {"analysis": text * 2, "next_steps": text, "unit_comments": [
+                {"unit": "Ale", "unit_code": "1440", "text": text}]}
+            for fa in snapshot["focus_areas"] for g in fa["goals"]
+        },
+    }  # fmt: skip
+    return snapshot
+
+
+def timed(fn, runs: int) -> tuple[float, float, object]:
+    """(median wall s, median CPU s, last result) over `runs` runs after one warm-up run."""
+    result = fn()
+    wall, cpu = [], []
+    for _ in range(runs):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        result = fn()
+        wall.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    return statistics.median(wall), statistics.median(cpu), result
+
+
 def measure(plan, runs: int) -> dict:
     from pypdf import PdfReader
 
+    from reports.deck import render_deck_pdf
+    from reports.deck_pptx import render_deck_pptx
     from reports.rendering import render_report_pdf
+    from reports.slides import build_slides
     from reports.snapshot import build_snapshot
 
     started = time.perf_counter()
-    snapshot = build_snapshot(plan, plan.last_year, "politiska_samradsgruppen")
+    snapshot = with_analysis(build_snapshot(plan, plan.last_year, "samordningsgruppen"))
     snapshot_time = time.perf_counter() - started
-    times, cpu = [], []
-    for _ in range(runs):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        pdf = render_report_pdf(snapshot, "politiska_samradsgruppen")
-        times.append(time.perf_counter() - started)
-        cpu.append(time.process_time() - started_cpu)
+
+    def deck():
+        slides = build_slides(snapshot)
+        return render_deck_pdf(snapshot, slides), render_deck_pptx(snapshot, slides)
+
+    report_s, report_cpu, pdf = timed(lambda: render_report_pdf(snapshot, "samordningsgruppen"),
+                                      runs)  # fmt: skip
+    deck_s, deck_cpu, (deck_pdf, pptx) = timed(deck, runs)
     return {
         "snapshot": snapshot_time,
-        "pdf": min(times),
-        "first": times[0],
-        "cpu": min(cpu),
+        "report": report_s,
+        "report_cpu": report_cpu,
         "pages": len(PdfReader(io.BytesIO(pdf)).pages),
-        "size": len(pdf),
+        "deck": deck_s,
+        "deck_cpu": deck_cpu,
+        "slides": len(PdfReader(io.BytesIO(deck_pdf)).pages),
+        "pptx_kib": len(pptx) / 1024,
         "goals": sum(len(fa["goals"]) for fa in snapshot["focus_areas"]),
     }
+
+
+def peak_mb() -> float:
+    """Largest resident set of this process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:
@@ -81,21 +134,20 @@ def main() -> None:
             # "today" half a year after the plan: older periods approved, recent ones submitted.
             today = date(plan.last_year + 1, 6, 1)
             values = fill_values(plan, list(plan.years), seed=2026, today=today)
-            result = measure(plan, args.runs)
-            results[label] = result
+            r = measure(plan, args.runs)
+            r["peak"] = peak_mb()
+            results[label] = r
             print(
-                f"{label:>10}: {result['goals']:4d} goals, {values:5d} values, "
-                f"{result['pages']:4d} pages, {result['size'] / 1024:7.0f} KiB | "
-                f"snapshot {result['snapshot']:5.2f} s | PDF wall {result['pdf']:6.2f} s, "
-                f"CPU {result['cpu']:6.2f} s (first run {result['first']:.2f} s) | "
-                f"{result['cpu'] / result['pages'] * 1000:4.0f} ms CPU/page"
+                f"{label:>10}: {r['goals']:4d} goals, {values:5d} values | "
+                f"snapshot {r['snapshot']:5.2f} s | report {r['pages']:4d} pages "
+                f"{r['report']:6.2f} s (CPU {r['report_cpu']:6.2f} s) | deck {r['slides']:3d} "
+                f"slides {r['deck']:5.2f} s (CPU {r['deck_cpu']:5.2f} s, "
+                f"pptx {r['pptx_kib']:.0f} KiB) | peak {r['peak']:.0f} MB"
             )
         base, large = results["real plan"], results[f"{args.factor}× plan"]
         print(
-            f"ratio {args.factor}× / real: pages {large['pages'] / base['pages']:.1f}, "
-            f"PDF wall time {large['pdf'] / base['pdf']:.1f}, "
-            f"PDF CPU time {large['cpu'] / base['cpu']:.1f}, "
-            f"snapshot time {large['snapshot'] / base['snapshot']:.1f}"
+            f"report_s={base['report']:.2f} deck_s={base['deck']:.2f} "
+            f"growth={large['report'] / base['report']:.1f} peak_mb={base['peak']:.0f}"
         )
 
 

@@ -188,17 +188,14 @@ def value_rows(view: dict, year: int | None = None):
 
 
 def published_deck(plan_id: int, year: int):
-    """The published deck for the year, if any. Adapt at merge with issue-10b (`Report.kind`);
-    until reports have a kind there is only the yearly report, so no deck."""
+    """The newest published deck (the presentation for politiska samrådsgruppen) of the year."""
     from reports.models import Report
 
-    if "kind" not in {f.name for f in Report._meta.get_fields()}:
-        return None
     return (
         Report.objects.filter(
             plan_id=plan_id,
             year=year,
-            kind="deck",
+            kind=Report.Kind.DECK,
             status=Report.Status.DONE,
             published_at__isnull=False,
         )  # fmt: skip

@@ -17,10 +17,20 @@ def report_file_name(instance, filename: str) -> str:
     return f"reports/{secrets.token_urlsafe(24)}.pdf"
 
 
+def slides_file_name(instance, filename: str) -> str:
+    return f"reports/{secrets.token_urlsafe(24)}.pptx"
+
+
 class Report(models.Model):
     class Audience(models.TextChoices):
         COORDINATION_GROUP = "samordningsgruppen", _("Samordningsgruppen")
         POLITICAL_GROUP = "politiska_samradsgruppen", _("Politiska samrådsgruppen")
+
+    class Kind(models.TextChoices):
+        """The full report (samordningsgruppen) or the meeting deck (politiska samrådsgruppen)."""
+
+        REPORT = "report", _("Fullständig rapport")
+        DECK = "deck", _("Presentation")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("I kö")
@@ -33,6 +43,7 @@ class Report(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("år"))
     audience = models.CharField(_("mottagare"), max_length=30, choices=Audience)
+    kind = models.CharField(_("slag"), max_length=10, choices=Kind, default=Kind.REPORT)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
     error = models.TextField(_("orsak till felet"), blank=True)
     error_detail = models.TextField(_("teknisk felbeskrivning"), blank=True)
@@ -58,6 +69,8 @@ class Report(models.Model):
     fingerprint = models.CharField(_("fingeravtryck för underlaget"), max_length=64, db_index=True)
     file = models.FileField(_("fil"), upload_to=report_file_name, blank=True)
     checksum = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64, blank=True)
+    # The deck's PowerPoint version, rendered by the same job from the same snapshot as its PDF.
+    slides = models.FileField(_("PowerPoint-fil"), upload_to=slides_file_name, blank=True)
     size = models.PositiveIntegerField(_("storlek i byte"), null=True, blank=True)
     published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
     published_by = models.ForeignKey(
@@ -81,7 +94,12 @@ class Report(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Årsrapport {self.year} till {self.get_audience_display().lower()} ({self.pk})"
+        what = "Presentation" if self.is_deck else "Årsrapport"
+        return f"{what} {self.year} till {self.get_audience_display().lower()} ({self.pk})"
+
+    @property
+    def is_deck(self) -> bool:
+        return self.kind == self.Kind.DECK
 
     @property
     def is_published(self) -> bool:
@@ -98,7 +116,12 @@ class Report(models.Model):
             if self.audience == "politiska_samradsgruppen"
             else ("samordningsgruppen")
         )
-        return f"SIMBA-arsrapport-{self.year}-{audience}-{self.pk}.pdf"
+        what = "presentation" if self.is_deck else "arsrapport"
+        return f"SIMBA-{what}-{self.year}-{audience}-{self.pk}.pdf"
+
+    @property
+    def slides_download_name(self) -> str:
+        return self.download_name.removesuffix(".pdf") + ".pptx"
 
 
 class ReportEvent(models.Model):
@@ -137,8 +160,9 @@ class ReportEvent(models.Model):
 
 def _remove_file(sender, instance, **kwargs):
     """A deleted report takes its file with it (as pretix does)."""
-    if instance.file:
-        instance.file.delete(save=False)
+    for stored in (instance.file, instance.slides):
+        if stored:
+            stored.delete(save=False)
 
 
 models.signals.post_delete.connect(_remove_file, sender=Report, dispatch_uid="report_remove_file")

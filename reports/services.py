@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from reports.models import Report, ReportEvent
-from reports.snapshot import build_snapshot, fingerprint
+from reports.snapshot import AUDIENCE_LABELS, build_snapshot, fingerprint
 
 
 def stale_after() -> timedelta:
@@ -48,17 +48,31 @@ def _enqueue(report: Report) -> None:
     render_report.delay_on_commit(report.pk)
 
 
+# Each document has its audience: the deck is shown to the politicians, the full report is read
+# by the coordination group.
+AUDIENCE_OF_KIND = {
+    Report.Kind.DECK: Report.Audience.POLITICAL_GROUP,
+    Report.Kind.REPORT: Report.Audience.COORDINATION_GROUP,
+}
+BOTH = "both"
+
+
 @transaction.atomic
-def order_report(plan, year: int, audience: str, user) -> Ordered:
-    """A new report job, or the stored one when its data has not changed since."""
+def order_report(plan, year: int, audience: str, user, kind=Report.Kind.REPORT, snapshot=None):
+    """A new job for one document, or the stored one when its data has not changed since."""
     if year not in plan.years:
         raise ReportError(f"Välj ett år inom planens period {plan.period_label}.")
     if audience not in Report.Audience.values:
         raise ReportError("Välj samordningsgruppen eller politiska samrådsgruppen som mottagare.")
+    if kind not in Report.Kind.values:
+        raise ReportError("Välj presentationen, den fullständiga rapporten eller båda.")
     fail_stale_reports()  # a job whose worker died is failed now, never handed out again
-    snapshot = build_snapshot(plan, year, audience, ordered_by=user)
+    if snapshot is None:
+        snapshot = build_snapshot(plan, year, audience, ordered_by=user)
     digest = fingerprint(snapshot)
-    same = Report.objects.filter(plan=plan, year=year, audience=audience, fingerprint=digest)
+    same = Report.objects.filter(
+        plan=plan, year=year, audience=audience, kind=kind, fingerprint=digest
+    )
     # A finished report is reused only with its file; a live job (it beats) will get one.
     candidates = same.filter(
         Q(status=Report.Status.DONE) & ~Q(file="")
@@ -72,6 +86,7 @@ def order_report(plan, year: int, audience: str, user) -> Ordered:
         plan=plan,
         year=year,
         audience=audience,
+        kind=kind,
         requested_by=user,
         snapshot=snapshot,
         fingerprint=digest,
@@ -79,6 +94,26 @@ def order_report(plan, year: int, audience: str, user) -> Ordered:
     ReportEvent.objects.create(report=report, action=ReportEvent.Action.ORDERED, by=user)
     _enqueue(report)
     return Ordered(report, reused=False)
+
+
+@transaction.atomic
+def order_documents(plan, year: int, what: str, user) -> list[Ordered]:
+    """The deck, the full report or both (`what`): one job per document, one shared snapshot.
+
+    Both documents are built from the same frozen data, so their figures cannot differ.
+    """
+    kinds = list(AUDIENCE_OF_KIND) if what == BOTH else [what]
+    if not kinds or any(k not in AUDIENCE_OF_KIND for k in kinds):
+        raise ReportError("Välj presentationen, den fullständiga rapporten eller båda.")
+    if year not in plan.years:
+        raise ReportError(f"Välj ett år inom planens period {plan.period_label}.")
+    snapshot = build_snapshot(plan, year, AUDIENCE_OF_KIND[kinds[0]], ordered_by=user)
+    results = []
+    for kind in kinds:
+        audience = AUDIENCE_OF_KIND[kind]
+        own = dict(snapshot, audience=audience, audience_label=AUDIENCE_LABELS[audience])
+        results.append(order_report(plan, year, audience, user, kind=kind, snapshot=own))
+    return results
 
 
 @transaction.atomic
@@ -98,9 +133,36 @@ def retry_report(report: Report, user) -> None:
     _enqueue(report)
 
 
+class NeedsConfirmation(ReportError):
+    """Publishing preliminary values needs the process leader's explicit yes."""
+
+
+def preliminary_values(report: Report) -> tuple[int, int]:
+    """(values not approved, all values) in the report's frozen snapshot."""
+    counts = (report.snapshot or {}).get("counts") or {}
+    return counts.get("preliminary", 0), counts.get("values", 0)
+
+
+def preliminary_text(report: Report) -> str:
+    preliminary, values = preliminary_values(report)
+    if not preliminary:
+        return f"Alla {values} värden är godkända." if values else "Rapporten har inga värden."
+    return f"{preliminary} av {values} värden är inte godkända"
+
+
 @transaction.atomic
-def publish_report(report: Report, user) -> None:
-    """Readers see the report from now on; it never changes afterwards."""
+def publish_report(report: Report, user, confirmed: bool = False) -> None:
+    """Readers see the report from now on; it never changes afterwards.
+
+    A report holding preliminary (not yet approved) values is published only when the process
+    leader has confirmed it (`confirmed`), having been told how many there are.
+    """
+    preliminary, values = preliminary_values(report)
+    if preliminary and not confirmed:
+        raise NeedsConfirmation(
+            f"{preliminary} av {values} värden är inte godkända. Bekräfta att rapporten ska "
+            "publiceras med preliminära värden."
+        )
     changed = Report.objects.filter(
         pk=report.pk, status=Report.Status.DONE, published_at__isnull=True
     ).update(published_at=timezone.now(), published_by=user)

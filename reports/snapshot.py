@@ -20,6 +20,7 @@ from indicators import outcomes
 from indicators.models import ActivityFollowUp, KeyFigure, OrgUnit, Period, Value
 from plans import targets
 from plans.selectors import focus_areas_with_structure
+from reports.snapshot_extras import target_values
 
 SCHEMA = 1
 # Keys describing the ordering, not the data: left out of the fingerprint.
@@ -326,6 +327,8 @@ def build_snapshot(plan, year: int, audience: str, ordered_by=None, now=None) ->
         "sources": _sources(focus_areas),
         "counts": _counts(focus_areas),
         "analysis": analysis_for(plan, year),
+        # Beside the figures, for drawing target lines (reports/snapshot_extras.py).
+        "target_values": target_values(plan),
     }
 
 

@@ -22,8 +22,9 @@ from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 
+from reports.documents import render_documents
 from reports.models import Report, ReportEvent
-from reports.rendering import ReportRenderError, render_report_pdf
+from reports.rendering import ReportRenderError
 from reports.services import fail_stale_reports
 from simba.celery import app
 
@@ -72,20 +73,27 @@ def heartbeat(report_id: int):
         thread.join(timeout=5)
 
 
-def _store(report: Report, pdf: bytes) -> None:
-    """File first, then the row in one guarded update; a lost race removes the file again."""
+def _store(report: Report, pdf: bytes, slides: bytes | None = None) -> None:
+    """Files first, then the row in one guarded update; a lost race removes the files again."""
     name = report.file.field.generate_filename(report, "report.pdf")
     stored = report.file.storage.save(name, ContentFile(pdf))
+    stored_slides = ""
+    if slides is not None:
+        slides_name = report.slides.field.generate_filename(report, "deck.pptx")
+        stored_slides = report.slides.storage.save(slides_name, ContentFile(slides))
     with transaction.atomic():
         changed = Report.objects.filter(pk=report.pk, status=Report.Status.RUNNING).update(
             status=Report.Status.DONE,
             file=stored,
+            slides=stored_slides,
             checksum=hashlib.sha256(pdf).hexdigest(),
             size=len(pdf),
             finished_at=timezone.now(),
         )
         if changed != 1:
             report.file.storage.delete(stored)
+            if stored_slides:
+                report.slides.storage.delete(stored_slides)
             return
         ReportEvent.objects.create(report=report, action=ReportEvent.Action.DONE)
 
@@ -115,8 +123,8 @@ def render_report(self, report_id: int) -> str:
     ReportEvent.objects.create(report=report, action=ReportEvent.Action.STARTED)
     try:
         with heartbeat(report_id):
-            pdf = render_report_pdf(report.snapshot, report.audience)
-            _store(report, pdf)
+            pdf, slides = render_documents(report)  # the renderer follows the report's kind
+            _store(report, pdf, slides)
     except ReportRenderError as exc:
         _fail(report_id, str(exc), exc)
         return "failed"

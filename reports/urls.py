@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/status/", views.status, name="status"),
     path("<int:pk>/pdf/", views.download, name="download"),
+    path("<int:pk>/pptx/", views.download_slides, name="download_slides"),
     path("<int:pk>/webb/", views.web, name="web"),
     path("<int:pk>/data.csv", views.data_csv, name="data"),
     path("<int:pk>/forsok-igen/", views.retry, name="retry"),

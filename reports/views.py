@@ -14,14 +14,19 @@ from reports.access import get_report_for_user, get_report_to_handle, visible_re
 from reports.forms import OrderForm
 from reports.rendering import ReportRenderError, report_context
 from reports.services import (
+    NeedsConfirmation,
     ReportError,
     fail_stale_reports,
-    order_report,
+    order_documents,
+    preliminary_text,
+    preliminary_values,
     publish_report,
     retry_report,
 )
 from reports.snapshot import export_rows
 from simba.spreadsheets import export_response
+
+PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
 @require_safe
@@ -61,24 +66,32 @@ def order(request, plan_pk: int):
                 messages.error(request, error)
         return redirect("reports:index", plan_pk=plan.pk)
     try:
-        result = order_report(
-            plan, form.cleaned_data["year"], form.cleaned_data["audience"], request.user
+        results = order_documents(
+            plan, form.cleaned_data["year"], form.cleaned_data["what"], request.user
         )
     except ReportError as exc:
         messages.error(request, str(exc))
         return redirect("reports:index", plan_pk=plan.pk)
-    if result.reused:
-        messages.info(
-            request, "Underlaget är oförändrat sedan förra beställningen: den sparade rapporten "
-            "används i stället för att skapa en ny."
-        )  # fmt: skip
-    else:
-        messages.success(request, "Rapporten är beställd och skapas nu i bakgrunden.")
-    return redirect("reports:detail", pk=result.report.pk)
+    for result in results:
+        name = "Presentationen" if result.report.is_deck else "Rapporten"
+        if result.reused:
+            messages.info(
+                request, f"{name}: underlaget är oförändrat sedan förra beställningen, så den "
+                "sparade filen används i stället för att skapa en ny."
+            )  # fmt: skip
+        else:
+            messages.success(request, f"{name} är beställd och skapas nu i bakgrunden.")
+    if len(results) > 1:
+        return redirect("reports:index", plan_pk=plan.pk)
+    return redirect("reports:detail", pk=results[0].report.pk)
 
 
 def _status_context(request, report):
-    return {"object": report, "leader": is_process_leader(request.user)}
+    return {
+        "object": report,
+        "leader": is_process_leader(request.user),
+        "preliminary": preliminary_text(report),
+    }
 
 
 @require_safe
@@ -125,6 +138,21 @@ def data_csv(request, pk: int):
 
 
 @require_safe
+def download_slides(request, pk: int):
+    """The deck as PowerPoint, under the same permission check as its PDF."""
+    report = get_report_for_user(request.user, pk)
+    if not report.slides:
+        raise Http404("Presentationen har ingen PowerPoint-fil.")
+    response = FileResponse(
+        report.slides.open("rb"), as_attachment=True, filename=report.slides_download_name,
+        content_type=PPTX_TYPE,
+    )  # fmt: skip
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_safe
 def web(request, pk: int):
     """The same report as a web page, from the same frozen snapshot and templates."""
     report = get_report_for_user(request.user, pk)
@@ -150,9 +178,14 @@ def retry(request, pk: int):
 
 @require_POST
 def publish(request, pk: int):
+    """Publishing; with preliminary values a confirmation page first (a plain form, no JS)."""
     report = get_report_to_handle(request.user, pk)
     try:
-        publish_report(report, request.user)
+        publish_report(report, request.user, confirmed=request.POST.get("bekrafta") == "ja")
+    except NeedsConfirmation:
+        preliminary, values = preliminary_values(report)
+        context = {"object": report, "preliminary": preliminary, "values": values}
+        return render(request, "reports/publish_confirm.html", context)
     except ReportError as exc:
         messages.error(request, str(exc))
     else:

@@ -41,6 +41,10 @@ def test_web_report_fits_a_phone_screen(chromium, live_server, reader, published
     page.goto(f"{page.base_url}/rapporter/{published.pk}/webb/")
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+    # Stacked on a phone, each activity cell says what it is (the header row is hidden).
+    cell = page.locator(".activity-table td[data-label='Aktivitet']").first
+    label = cell.evaluate("c => getComputedStyle(c, '::before').content")
+    assert label == '"Aktivitet"'
     assert serious_accessibility_violations(page) == []
     context.close()
 
@@ -49,8 +53,8 @@ def test_process_leader_orders_a_report_and_gets_its_status_page(page, process_l
     log_in(page, process_leader.username)
     page.goto(f"{page.base_url}/rapporter/plan/{simba_plan.pk}/")
     assert serious_accessibility_violations(page) == []
-    page.get_by_label("Mottagare").select_option("samordningsgruppen")
-    page.get_by_role("button", name="Beställ rapport").click()
+    page.get_by_label("Fullständig rapport för samordningsgruppen").check()
+    page.get_by_role("button", name="Beställ", exact=True).click()
     # No broker in this process: the job runs at commit; the page shows the finished report.
     page.get_by_role("link", name="Ladda ner PDF").wait_for(timeout=60_000)
     assert "Klar" in page.locator("#report-status").inner_text()
@@ -70,3 +74,21 @@ def test_status_page_updates_itself_when_the_job_finishes(page, process_leader, 
     )
     page.get_by_role("link", name="Ladda ner PDF").wait_for(timeout=10_000)  # no reload
     assert "Klar" in page.locator("#report-status").inner_text()
+
+
+def test_publishing_preliminary_values_asks_on_an_accessible_page(page, process_leader, published):
+    from reports.models import Report
+
+    Report.objects.filter(pk=published.pk).update(published_at=None, published_by=None)
+    counts = published.snapshot["counts"]
+    log_in(page, process_leader.username)
+    page.goto(f"{page.base_url}/rapporter/{published.pk}/")
+    expected = f"{counts['preliminary']} av {counts['values']} värden är inte godkända"
+    assert expected in page.locator("#report-status").inner_text()
+    page.get_by_role("button", name="Publicera den här versionen").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Publicera med preliminära värden?"
+    assert expected in page.get_by_role("alert").inner_text()
+    assert serious_accessibility_violations(page) == []
+    page.get_by_role("button", name="Publicera ändå", exact=False).click()
+    assert "publicerad" in page.locator(".plan-meta").inner_text()
+    assert Report.objects.get(pk=published.pk).is_published

@@ -6,6 +6,7 @@ from tests.permissions.grid import (
     BOUNCE,
     DENY,
     HIDE,
+    NOT_ALLOWED,
     OK,
     REDIR,
     Row,
@@ -23,7 +24,11 @@ def _reports(ctx):
         ctx.published = stored_report(ctx.plan, leader, published=True)
         ctx.unpublished = stored_report(ctx.plan, leader)
         ctx.failed = stored_report(ctx.plan, leader, status=Report.Status.FAILED)
+        deck = Report.Kind.DECK
+        ctx.published_deck = stored_report(ctx.plan, leader, published=True, kind=deck)
+        ctx.unpublished_deck = stored_report(ctx.plan, leader, kind=deck)
     Report.objects.filter(pk=ctx.unpublished.pk).update(published_at=None, published_by=None)
+    Report.objects.filter(pk=ctx.unpublished_deck.pk).update(published_at=None, published_by=None)
     Report.objects.filter(pk=ctx.failed.pk).update(status=Report.Status.FAILED)
 
 
@@ -48,7 +53,28 @@ ROWS = [
         process_leader_only(ok=REDIR, others=DENY),
         args=lambda ctx: [ctx.plan.pk],
         method="post",
-        data=lambda ctx: {"year": 2026, "audience": "samordningsgruppen"},
+        data=lambda ctx: {"year": 2026, "what": "both"},
+    ),
+    Row(
+        "reports:download_slides",
+        logged_in(OK),
+        args=lambda ctx: [ctx.published_deck.pk],
+        setup=_reports,
+        notes="published deck",
+    ),
+    Row(
+        "reports:download_slides",
+        HIDDEN_UNLESS_LEADER,
+        args=lambda ctx: [ctx.unpublished_deck.pk],
+        setup=_reports,
+        notes="unpublished deck",
+    ),
+    Row(
+        "reports:download_slides",
+        logged_in(NOT_ALLOWED),
+        args=lambda ctx: [ctx.published_deck.pk],
+        setup=_reports,
+        method="post",
     ),
 ]
 for name in ("reports:detail", "reports:status", "reports:download", "reports:web", "reports:data"):

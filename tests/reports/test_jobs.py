@@ -106,7 +106,7 @@ def test_a_recent_running_job_is_left_alone(ordered):
 
 
 def test_published_report_keeps_its_data_when_values_are_corrected(ordered, process_leader):
-    publish_report(ordered, process_leader)
+    publish_report(ordered, process_leader, confirmed=True)
     checksum, snapshot = ordered.checksum, ordered.snapshot
     value(ordered.plan, DISCHARGE, "Tjörn", year(ordered.plan, 2027), number=Decimal("0.5"))
     newer = order_report(ordered.plan, 2027, "politiska_samradsgruppen", process_leader)
@@ -119,9 +119,9 @@ def test_published_report_keeps_its_data_when_values_are_corrected(ordered, proc
 
 
 def test_publishing_twice_is_refused(ordered, process_leader):
-    publish_report(ordered, process_leader)
+    publish_report(ordered, process_leader, confirmed=True)
     with pytest.raises(ReportError):
-        publish_report(ordered, process_leader)
+        publish_report(ordered, process_leader, confirmed=True)
     assert ordered.events.filter(action=ReportEvent.Action.PUBLISHED).count() == 1
 
 
