@@ -20,6 +20,16 @@ def display(cell: dict, kind: str) -> str:
     return f"{number:f}".replace(".", ",").replace("-", "−") + " " + targets.UNITS[kind]
 
 
+def _with_precision(cell: dict, kind: str) -> None:
+    """The value in one precision, also where it is shown with its coverage ("63 (11 av 12
+    mån)": the text after the value is kept as outcomes wrote it)."""
+    old, new = cell["display"], display(cell, kind)
+    shown = cell.get("shown") or ""
+    if shown.startswith(old):
+        cell["shown"] = new + shown[len(old):]
+    cell["display"] = new
+
+
 def unique_sentences(text: str) -> str:
     """A comment built from several periods or fields can repeat itself: say each thing once."""
     seen, kept = set(), []
@@ -72,7 +82,7 @@ def present(report: dict) -> None:
                 figure["mark"] = footnote_mark(figure)
                 for row in figure["rows"]:
                     for cell in row["cells"]:
-                        cell["display"] = display(cell, figure["value_kind"])
+                        _with_precision(cell, figure["value_kind"])
                         cell["comment"] = unique_sentences(cell["comment"])
                     row["current"] = row["cells"][-1]
                     row["previous"] = row["cells"][-2] if len(row["cells"]) > 1 else None

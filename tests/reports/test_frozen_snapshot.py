@@ -14,6 +14,7 @@ from django.urls import reverse
 from indicators.models import ActivityFollowUp, Value
 from reports.models import Report
 from tests import workers
+from tests.exports import read_export
 from tests.reports.factories import DISCHARGE, OUTREACH, known_dataset
 from tests.reports.test_pdf import flat, page_texts
 from tests.reports.test_worker_report import wait_until_finished
@@ -70,13 +71,21 @@ def shown(report: Report, settings) -> str:
     return {"ale": flat(ale), "area": flat(area), "all": flat(" ".join(texts))}
 
 
+def ordered_csv(client, report) -> tuple[str, str]:
+    """Ale's discharge value and the area's outreach sum in the report's own data CSV."""
+    rows = read_export(client.get(reverse("reports:data", args=[report.pk])))
+    ale = next(r for r in rows if r[1] == DISCHARGE and r[2] == "Ale" and r[3] == "2027")
+    area = next(r for r in rows if r[1] == OUTREACH and r[2] == "SIMBA-området" and r[3] == "2027")
+    return ale[4], area[4]
+
+
 def test_the_pdf_shows_the_ordered_data_after_corrections_and_a_retry(
     client, simba_plan, process_leader, settings, run_worker
 ):
     known_dataset(simba_plan)  # Ale 2027: discharge 1,3 dygn; outreach 11 (area sum 110)
     client.force_login(process_leader)
     url = reverse("reports:order", args=[simba_plan.pk])
-    order = {"year": 2027, "audience": "politiska_samradsgruppen"}
+    order = {"year": 2027, "what": "report"}  # the full report, with every unit's table
     assert client.post(url, order).status_code == 302
     report = Report.objects.get()
     correct(simba_plan, "4.7", 500, "Ändrad efter beställningen.")
@@ -85,6 +94,7 @@ def test_the_pdf_shows_the_ordered_data_after_corrections_and_a_retry(
     assert report.status == Report.Status.DONE, report.error_detail
     first = shown(report, settings)
     assert "1,3 dygn" in first["ale"] and "4,7" not in first["all"]
+    assert ordered_csv(client, report) == ("1,3 dygn", "110")
     assert "110" in first["area"] and "599" not in first["all"]
     assert "Ny rutin prövas" in first["all"] and "Ändrad efter" not in first["all"]
 
@@ -99,4 +109,5 @@ def test_the_pdf_shows_the_ordered_data_after_corrections_and_a_retry(
     again = shown(report, settings)
     assert "1,3 dygn" in again["ale"] and "5,9" not in again["all"] and "4,7" not in again["all"]
     assert "110" in again["area"] and "999" not in again["all"]
+    assert ordered_csv(client, report) == ("1,3 dygn", "110")
     assert "Ny rutin prövas" in again["all"] and "Ändrad före" not in again["all"]
