@@ -115,8 +115,10 @@ def _fill(slide, data: Slide) -> None:
                                                   in data.labelled])  # fmt: skip
     else:
         if data.rows:
-            widths = (0.38, 0.155, 0.155, 0.155, 0.155) if len(data.headers) == 5 else (
-                0.36, 0.28, 0.36)  # fmt: skip
+            widths = {
+                6: (0.35, 0.13, 0.13, 0.13, 0.13, 0.13),  # focus areas × five statuses
+                5: (0.38, 0.155, 0.155, 0.155, 0.155),
+            }.get(len(data.headers), (0.36, 0.28, 0.36))
             _table(slide, MARGIN, top, INNER, data.headers, data.rows, widths=widths)
             top += 14 * (len(data.rows) + 1) + 2
             if data.after:

@@ -26,7 +26,7 @@ def _with_precision(cell: dict, kind: str) -> None:
     old, new = cell["display"], display(cell, kind)
     shown = cell.get("shown") or ""
     if shown.startswith(old):
-        cell["shown"] = new + shown[len(old):]
+        cell["shown"] = new + shown[len(old) :]
     cell["display"] = new
 
 

@@ -27,6 +27,7 @@ GLANCE_ROWS = 6
 STATUS_WORDS = {
     "met": ("✓", "Uppfyllt", "uppfyllt", "uppfyllda"),
     "not_met": ("✗", "Ej uppfyllt", "ej uppfyllt", "ej uppfyllda"),
+    "not_judged": ("○", "Ej bedömt", "ej bedömt", "ej bedömda"),
     "missing": ("?", "Värde saknas", "saknar värde", "saknar värde"),
     "no_target": ("–", "Inget målvärde", "utan målvärde", "utan målvärde"),
 }
@@ -118,7 +119,7 @@ def goal_status(goal: dict) -> str:
         symbol, word, _, plural = STATUS_WORDS[statuses[0]]
         return f"{symbol} {word}" if len(statuses) == 1 else f"{symbol} {len(statuses)} {plural}"
     parts = []
-    for status in ("met", "not_met", "missing", "no_target"):
+    for status in STATUS_WORDS:
         n = statuses.count(status)
         if n:
             symbol, _, one, many = STATUS_WORDS[status]
@@ -167,7 +168,9 @@ def _telling_figure(fa: dict) -> tuple[dict, dict] | None:
             present = sum(1 for v in last if v is not None)
             if not present:
                 continue
-            score = {"not_met": 300, "met": 200, "missing": 100}.get(figure["status"], 0)
+            score = {"not_met": 300, "met": 200, "not_judged": 150, "missing": 100}.get(
+                figure["status"], 0
+            )
             score += present
             if score > best_score:
                 best, best_score = (goal, figure), score
@@ -229,7 +232,8 @@ def _guide_slide(snapshot: dict) -> Slide:
         paragraphs=[
             "✓ Uppfyllt – nyckeltalet når sitt målvärde",
             "✗ Ej uppfyllt – nyckeltalet når inte målvärdet",
-            "? Värde saknas – värdet saknas eller kan inte bedömas ännu",
+            "○ Ej bedömt – värdet kan inte bedömas än (t.ex. ofullständigt år)",
+            "? Värde saknas – inget värde är rapporterat",
             "– Inget målvärde – planen anger inget mål att jämföra med",
             f"Diagrammen: stapeln är {snapshot['year']}, ringen året före och den streckade "
             "linjen målvärdet.",
@@ -275,7 +279,8 @@ def _glance_slides(snapshot: dict) -> list[Slide]:
             s = fa["summary"]
             rows.append([
                 shorten(f"{fa['number']}. {fa['title']}", 60),
-                str(s["met"]), str(s["not_met"]), str(s["missing"]), str(s["no_target"]),
+                str(s["met"]), str(s["not_met"]), str(s.get("not_judged", 0)),
+                str(s["missing"]), str(s["no_target"]),
             ])  # fmt: skip
         title = f"Måluppfyllelse i {_count_word(len(areas))} fokusområden {snapshot['year']}"
         if len(chunks) > 1:
@@ -283,8 +288,8 @@ def _glance_slides(snapshot: dict) -> list[Slide]:
         slides.append(Slide(
             "table",
             title,
-            headers=["Fokusområde", "✓ Uppfyllt", "✗ Ej uppfyllt", "? Värde saknas",
-                     "– Inget mål\u00advärde"],
+            headers=["Fokusområde", "✓ Uppfyllt", "✗ Ej uppfyllt", "○ Ej bedömt",
+                     "? Värde saknas", "– Inget mål\u00advärde"],
             rows=rows,
             after="Antal nyckeltal per status. Varje fokusområde har en egen bild.",
         ))  # fmt: skip

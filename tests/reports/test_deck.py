@@ -152,3 +152,20 @@ def test_a_deck_without_analysis_says_so_instead_of_failing(simba_plan):
     slides = build_slides(snapshot)
     assert "Processledarens samlade bedömning finns inte med" in slides[2].paragraphs[0]
     assert MORE not in slides[2].paragraphs[0]
+
+
+def test_a_figure_not_judged_is_counted_and_explained_with_its_own_symbol(simba_plan):
+    """'Ej bedömt' (an incomplete year, or no previous year to compare with) is a status of its
+    own on every slide, never folded into 'Värde saknas'."""
+    snapshot = build_snapshot(simba_plan, 2026, "politiska_samradsgruppen")
+    goal = next(g for fa in snapshot["focus_areas"] for g in fa["goals"] if g["key_figures"])
+    for figure in goal["key_figures"]:
+        figure["status"] = "not_judged"
+    snapshot["focus_areas"][0]["summary"]["not_judged"] = 1
+    slides = build_slides(snapshot)
+    text = "\n".join(
+        " ".join([s.title, *s.paragraphs, *s.headers, *(" ".join(r) for r in s.rows)])
+        for s in slides
+    )
+    assert "○ Ej bedömt" in text
+    assert "○ Ej bedömt – värdet kan inte bedömas än" in text
