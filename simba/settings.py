@@ -119,9 +119,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# django-axes first: it refuses log-ins while an account/IP pair is locked out.
+# django-axes first: it refuses log-ins while an account/IP pair is locked out. Then Django's
+# model backend, loading the profile with the user (simba/auth_backends.py). A session names the
+# backend that logged its user in, and Django honours only names listed here: Django's own
+# ModelBackend stays last so that sessions begun before the change still resolve (it is reached
+# at log-in only when the password was already refused).
 AUTHENTICATION_BACKENDS = [
     "simba.auth_backends.AxesBackend",
+    "simba.auth_backends.ModelBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
