@@ -3,14 +3,16 @@
 
     .venv/bin/python bench/load.py                             # 50 users, 15 s per page
     .venv/bin/python bench/load.py --users 10 --duration 5     # a quick look
+    .venv/bin/python bench/load.py --redis                     # cache and sessions in Redis
 
-It makes its own database (DATABASE_URL's server, database `<name>_bench`), migrates it, loads
-the real SIMBA plan, the demo accounts and demo values for 2026, publishes a 2026 report and makes
-the plan and that year public (/insyn/), collects static files, and starts gunicorn on 127.0.0.1
-with production settings (DEBUG off; plain HTTP because there is no TLS proxy). The demo accounts
-log in once; then locust (headless, `FastHttpUser`, no wait between requests) puts `--users`
-users on the trivial health view (/halsa/, the baseline) for `--duration` seconds and then on each
-page in SCENARIOS, all in this one run. It prints requests per second, median and 95th-percentile
+It makes its own database (DATABASE_URL's server, database `<name>_bench`), migrates it, loads the
+real SIMBA plan, the demo accounts and demo values for 2026, publishes a 2026 report and makes the
+plan and that year public (/insyn/), collects static files, and starts gunicorn on 127.0.0.1 with
+production settings (DEBUG off; plain HTTP because there is no TLS proxy; each process' own memory
+cache, or with `--redis` Redis as in production, which also serves the sessions). The demo accounts
+log in once; then locust (headless, `FastHttpUser`, no wait between requests) puts `--users` users
+on the trivial health view (/halsa/, the baseline) for `--duration` seconds and then on each page
+in SCENARIOS, all in this one run. It prints requests per second, median and 95th-percentile
 latency and errors per page, and each page's ratio to the baseline. Exit status 1 if any request
 failed. Only loopback: the target host is fixed to 127.0.0.1.
 
@@ -168,6 +170,24 @@ def time_now():
     return timezone.now()
 
 
+def lease_redis_db() -> str:
+    """A Redis DB (1–15) no test run holds (the tests' lease keys in DB 0), emptied before use and
+    released at exit. Background jobs are not eager with Redis: measure pages that queue none."""
+    import atexit
+
+    import redis
+
+    leases, owner = redis.Redis(host=HOST, port=6379, db=0), f"bench-{os.getpid()}"
+    for number in range(15, 0, -1):
+        key = f"simba-test-run:db{number}"
+        if leases.set(key, owner, nx=True, ex=3600):
+            atexit.register(leases.delete, key)
+            url = f"redis://{HOST}:6379/{number}"
+            redis.Redis.from_url(url).flushdb()
+            return url
+    raise SystemExit("every Redis DB 1–15 is leased by a test run")
+
+
 # --- the client -------------------------------------------------------------------------------
 
 
@@ -312,6 +332,12 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8108)))
     parser.add_argument("--database", help="database name (default: DATABASE_URL's + _bench)")
     parser.add_argument("--only", help="run only the pages whose title contains this text")
+    parser.add_argument(
+        "--redis",
+        action="store_true",
+        help="serve with Redis as production does (cache and sessions shared by the workers), "
+        "on a leased Redis DB as in tests/workers.py",
+    )
     options = parser.parse_args()
 
     base_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/simba")
@@ -336,6 +362,8 @@ def main() -> int:
 
     connections.close_all()  # before locust's gevent takes over this process
 
+    if options.redis:
+        env = {**env, "REDIS_URL": lease_redis_db()}  # the server only: preparing stays as it was
     server = start_gunicorn(options.port, options.workers, env)
     try:
         sessions = {account: log_in(options.port, account) for account in ACCOUNTS}

@@ -1,6 +1,8 @@
-"""django-axes' backend, usable where there is no request to lock out."""
+"""Authentication backends: django-axes' where there is no request to lock out, and Django's
+model backend loading the user's profile with the user."""
 
 from axes.backends import AxesStandaloneBackend
+from django.contrib.auth import backends, get_user_model
 
 
 class AxesBackend(AxesStandaloneBackend):
@@ -14,3 +16,17 @@ class AxesBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+class ModelBackend(backends.ModelBackend):
+    """Django's model backend, but the signed-in user of every request comes with the profile
+    and its unit (accounts/roles.py reads both on nearly every page): one query, not two or
+    three."""
+
+    def get_user(self, user_id):
+        users = get_user_model()._default_manager.select_related("profile__org_unit")
+        try:
+            user = users.get(pk=user_id)
+        except users.model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None

@@ -5,7 +5,9 @@ a session key, a CSRF token or a query string (which could hold a token).
 """
 
 import logging
+from importlib import import_module
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.contrib.sessions.models import Session
@@ -51,7 +53,9 @@ def end_sessions_of(user) -> int:
         for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
         if session.get_decoded().get("_auth_user_id") == user_pk
     ]
-    Session.objects.filter(pk__in=doomed).delete()
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for key in doomed:
+        store(session_key=key).delete()  # the cached copy too (SESSION_ENGINE cached_db)
     if doomed:
         log.info("sessions ended user_id=%s count=%s", user.pk, len(doomed))
     return len(doomed)

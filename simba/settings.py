@@ -119,9 +119,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# django-axes first: it refuses log-ins while an account/IP pair is locked out.
+# django-axes first: it refuses log-ins while an account/IP pair is locked out. Then Django's
+# model backend, loading the profile with the user (simba/auth_backends.py). A session names the
+# backend that logged its user in, and Django honours only names listed here: Django's own
+# ModelBackend stays last so that sessions begun before the change still resolve (it is reached
+# at log-in only when the password was already refused).
 AUTHENTICATION_BACKENDS = [
     "simba.auth_backends.AxesBackend",
+    "simba.auth_backends.ModelBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
@@ -283,6 +288,10 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBU
 SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True  # htmx gets the token from the page
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600)  # one working day
+# Sessions live in the database; with Redis (shared by every gunicorn process) they are also read
+# from the cache, which saves a query on every signed-in request. Not with the per-process memory
+# cache: a log-out in one process would leave the session alive in the others' caches.
+SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if REDIS_URL else "db")
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "simba.views.csrf_failure"
 

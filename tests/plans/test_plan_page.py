@@ -53,8 +53,10 @@ def _plan_page_queries(client, plan) -> int:
 
 
 def test_plan_page_queries_do_not_grow_with_the_number_of_goals(
-    client, reader, simba_plan, plan_document
+    client, reader, simba_plan, plan_document, settings
 ):
+    # Without the server-side cache: the page body is built on every request, as on a cache miss.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     client.force_login(reader)
     real = _plan_page_queries(client, simba_plan)
     larger_document = enlarged(plan_document, 4)
