@@ -20,7 +20,7 @@ from indicators.forms import ImportForm
 from indicators.models import OrgUnit, Submission, Value
 from indicators.reporting import ensure_reporting
 from indicators.services import bulk_approve, today, visible_unit
-from indicators.status import export_rows, figure_statuses, goal_summary
+from indicators.status import export_rows, figure_statuses, goal_summary, matrix_rows
 from indicators.tables import GoalSummaryTable, SubmissionPage, SubmissionTable
 from plans.selectors import current_plan
 from simba.spreadsheets import export_response, table_response
@@ -93,6 +93,7 @@ def overview(request):
         "goal_headers": GoalSummaryTable.headers(),
         "goal_rows": goal_rows,
         "statuses": statuses,
+        "matrix_rows": matrix_rows(statuses),
         "municipalities": municipalities,
         "area": next((u for u in found.units if u.kind == OrgUnit.Kind.AREA), None),
         "query": request.GET.urlencode(),
