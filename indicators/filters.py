@@ -3,21 +3,32 @@
 import django_filters
 
 from indicators.models import KeyFigure, OrgUnit, Submission
+from simba.markup import Select
 
 
 class SubmissionFilter(django_filters.FilterSet):
     year = django_filters.ChoiceFilter(
-        label="År", field_name="period__end__year", choices=[], empty_label="Alla år"
+        label="År",
+        field_name="period__end__year",
+        choices=[],
+        empty_label="Alla år",
+        widget=Select,
     )
     kind = django_filters.ChoiceFilter(
         label="Periodtyp", field_name="period__kind", choices=KeyFigure.Frequency.choices,
-        empty_label="Alla periodtyper",
+        empty_label="Alla periodtyper", widget=Select,
     )  # fmt: skip
     org_unit = django_filters.ModelChoiceFilter(
-        label="Enhet", queryset=OrgUnit.objects.all(), empty_label="Alla enheter"
+        label="Enhet",
+        queryset=OrgUnit.objects.all(),
+        empty_label="Alla enheter",
+        widget=Select,
     )
     status = django_filters.ChoiceFilter(
-        label="Status", choices=Submission.Status.choices, empty_label="Alla statusar"
+        label="Status",
+        choices=Submission.Status.choices,
+        empty_label="Alla statusar",
+        widget=Select,
     )
 
     class Meta:

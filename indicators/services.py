@@ -103,7 +103,12 @@ def display_status(submission, filled: int) -> str:
     """Status for lists: a draft nobody has touched is "Ej påbörjad"."""
     if submission.status == Submission.Status.DRAFT and not filled:
         return "Ej påbörjad"
-    return submission.get_status_display()
+    # As get_status_display(), which rebuilds its choices dict on every call (lists call this
+    # once per row).
+    return str(SUBMISSION_LABELS.get(submission.status, submission.status))
+
+
+SUBMISSION_LABELS = dict(Submission.Status.choices)
 
 
 STATUS_SYMBOLS = {

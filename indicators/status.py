@@ -4,7 +4,7 @@ No value or status is computed here: every cell is `outcomes.Book.year`, every h
 `outcomes.headline`. One Book is loaded for the whole plan and year (a fixed number of queries).
 """
 
-import html
+import functools
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -13,12 +13,7 @@ from django.utils.safestring import mark_safe
 from indicators import outcomes
 from indicators.models import OrgUnit
 from plans.targets import Status
-
-
-def _e(value) -> str:
-    """`conditional_escape` without its lazy-string wrapper, which cost more than the escaping
-    itself: the overview escapes a few thousand strings."""
-    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
+from simba.markup import escape as _e
 
 
 @dataclass
@@ -64,6 +59,12 @@ class Cell:
 
 def badge(outcome) -> str:
     """Status as symbol and word, never colour alone (as templates/indicators/status_badge.html)."""
+    return _badge(outcome.status)
+
+
+@functools.cache
+def _badge(status) -> str:
+    outcome = outcomes.Outcome(status=status)
     return mark_safe(
         f'<span class="target-status status-{_e(outcome.status)}"><span aria-hidden="true">'
         f"{_e(outcome.symbol)}</span> {_e(outcome.label)}</span>"
