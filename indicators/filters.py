@@ -35,6 +35,21 @@ class SubmissionFilter(django_filters.FilterSet):
         model = Submission
         fields = ["year", "kind", "org_unit", "status"]
 
-    def __init__(self, *args, years=(), **kwargs):
+    def __init__(self, *args, years=(), units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["year"].extra["choices"] = [(y, str(y)) for y in years]
+        self.units = units
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            if self.units is not None:
+                # The page has loaded every unit already (as `OrgUnit.objects.all()`, same
+                # order): list them without another query. Validation still uses the queryset.
+                field = form.fields["org_unit"]
+                field.widget.choices = [
+                    ("", field.empty_label),
+                    *((unit.pk, field.label_from_instance(unit)) for unit in self.units),
+                ]
+        return self._form

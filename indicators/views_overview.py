@@ -67,7 +67,7 @@ def overview(request):
     if "year" not in data:
         data["year"] = str(today().year if today().year in years else years[0])
     year = int(data["year"]) if data["year"].isdigit() else today().year
-    filterset = SubmissionFilter(data, queryset=_submissions(plan), years=years)
+    filterset = SubmissionFilter(data, queryset=_submissions(plan), years=years, units=found.units)
     expected = {pair: len(figs) for pair, figs in found.by_unit_period.items()}
     statuses = figure_statuses(found, year, plan)
     goal_rows = goal_summary(statuses)
