@@ -3,27 +3,53 @@
 import django_filters
 
 from indicators.models import KeyFigure, OrgUnit, Submission
+from simba.markup import Select
 
 
 class SubmissionFilter(django_filters.FilterSet):
     year = django_filters.ChoiceFilter(
-        label="År", field_name="period__end__year", choices=[], empty_label="Alla år"
+        label="År",
+        field_name="period__end__year",
+        choices=[],
+        empty_label="Alla år",
+        widget=Select,
     )
     kind = django_filters.ChoiceFilter(
         label="Periodtyp", field_name="period__kind", choices=KeyFigure.Frequency.choices,
-        empty_label="Alla periodtyper",
+        empty_label="Alla periodtyper", widget=Select,
     )  # fmt: skip
     org_unit = django_filters.ModelChoiceFilter(
-        label="Enhet", queryset=OrgUnit.objects.all(), empty_label="Alla enheter"
+        label="Enhet",
+        queryset=OrgUnit.objects.all(),
+        empty_label="Alla enheter",
+        widget=Select,
     )
     status = django_filters.ChoiceFilter(
-        label="Status", choices=Submission.Status.choices, empty_label="Alla statusar"
+        label="Status",
+        choices=Submission.Status.choices,
+        empty_label="Alla statusar",
+        widget=Select,
     )
 
     class Meta:
         model = Submission
         fields = ["year", "kind", "org_unit", "status"]
 
-    def __init__(self, *args, years=(), **kwargs):
+    def __init__(self, *args, years=(), units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["year"].extra["choices"] = [(y, str(y)) for y in years]
+        self.units = units
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            if self.units is not None:
+                # The page has loaded every unit already (as `OrgUnit.objects.all()`, same
+                # order): list them without another query. Validation still uses the queryset.
+                field = form.fields["org_unit"]
+                field.widget.choices = [
+                    ("", field.empty_label),
+                    *((unit.pk, field.label_from_instance(unit)) for unit in self.units),
+                ]
+        return self._form

@@ -14,8 +14,6 @@ Rules (documented in the README):
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import transaction
-
 from indicators.models import KeyFigure, OrgUnit, Period, Submission
 from indicators.outcomes import can_sum
 from indicators.periods import periods_for
@@ -91,10 +89,13 @@ def obligations(plan, periods=None, units=None, figures=None) -> Obligations:
     units = list(units if units is not None else OrgUnit.objects.all())
     periods = list(periods if periods is not None else Period.objects.filter(plan=plan))
     result = Obligations(periods=periods, units=units, figures=figures)
+    by_kind = defaultdict(list)
+    for period in periods:
+        by_kind[period.kind].append(period)
     grouped = defaultdict(list)
     for kf in figures:
         reporters = reporting_units(kf, units)
-        for period in periods:
+        for period in by_kind[kf.frequency]:
             if period_matches(period, kf):
                 for unit in reporters:
                     grouped[(unit.pk, period.pk)].append(kf)
@@ -102,12 +103,12 @@ def obligations(plan, periods=None, units=None, figures=None) -> Obligations:
     return result
 
 
-@transaction.atomic
 def ensure_reporting(plan, recipients: bool = True) -> Obligations:
     """Create the Period rows and one draft Submission per unit × period the plan needs.
 
     Idempotent: existing rows (and moved deadlines) are left as they are. `recipients=False`
-    skips loading whom each figure is reported to (pages that do not show it).
+    skips loading whom each figure is reported to (pages that do not show it). Every write
+    ignores conflicts, so no transaction is needed (pages that only read open none).
     """
     figures = list(plan_key_figures(plan, recipients))
     periods = list(Period.objects.filter(plan=plan))
@@ -119,7 +120,7 @@ def ensure_reporting(plan, recipients: bool = True) -> Obligations:
     ]
     if missing:
         Period.objects.bulk_create(missing, ignore_conflicts=True)
-        periods = None  # read them again, with their ids
+        periods = list(Period.objects.filter(plan=plan))  # read them again, with their ids
     result = obligations(plan, periods=periods, figures=figures)
     have = set(Submission.objects.filter(period__plan=plan).values_list("org_unit_id", "period_id"))
     new = [

@@ -1,9 +1,11 @@
 """Follow-up services: access to a unit's reports, and moving a report through its states."""
 
+import functools
+
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts import roles
 from indicators import workflow
@@ -103,7 +105,14 @@ def display_status(submission, filled: int) -> str:
     """Status for lists: a draft nobody has touched is "Ej påbörjad"."""
     if submission.status == Submission.Status.DRAFT and not filled:
         return "Ej påbörjad"
-    return submission.get_status_display()
+    return _status_label(submission.status, translation.get_language())
+
+
+@functools.cache
+def _status_label(status: str, language: str) -> str:
+    """As get_status_display(), which rebuilds its choices dict and translates on every call
+    (lists call this once per row)."""
+    return str(dict(Submission.Status.choices).get(status, status))
 
 
 STATUS_SYMBOLS = {

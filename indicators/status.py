@@ -4,14 +4,16 @@ No value or status is computed here: every cell is `outcomes.Book.year`, every h
 `outcomes.headline`. One Book is loaded for the whole plan and year (a fixed number of queries).
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from indicators import outcomes
 from indicators.models import OrgUnit
 from plans.targets import Status
+from simba.markup import escape as _e
 
 
 @dataclass
@@ -30,37 +32,43 @@ class Cell:
         hundred cells or more; includes were a large part of its time)."""
         o = self.outcome
         if self.entry and year_url:
-            value = format_html(
-                '<a href="{}" class="cell-link"><span class="cell-value">{}</span>'
-                '<span class="visually-hidden"> – öppna {} {}</span></a>',
-                year_url, o.shown, self.unit.name, self.year,
-            )  # fmt: skip
+            value = (
+                f'<a href="{_e(year_url)}" class="cell-link"><span class="cell-value">'
+                f'{_e(o.shown)}</span><span class="visually-hidden"> – öppna {_e(self.unit.name)} '
+                f"{_e(self.year)}</span></a>"
+            )
         else:
-            value = format_html('<span class="cell-value">{}</span>', o.shown)
+            value = f'<span class="cell-value">{_e(o.shown)}</span>'
             if o.computed:
-                value += format_html(' <span class="note">(beräknat från kommunerna)</span>')
-        notes = [(cls, text) for cls, text in (
+                value += ' <span class="note">(beräknat från kommunerna)</span>'
+        parts = [value, "<br>", badge(o)]
+        for cls, text in (
             ("note basis", "" if o.missing else o.basis),
             ("note reason", o.reason if o.status in ("not_judged", "missing") else ""),
             ("trend", o.trend), ("note other", o.other),
-        ) if text]  # fmt: skip
-        html = value + format_html("<br>") + badge(o)
-        html += format_html_join("", '<br><span class="{}">{}</span>', notes)
+        ):  # fmt: skip
+            if text:
+                parts.append(f'<br><span class="{cls}">{_e(text)}</span>')
         if o.warning:
-            html += format_html(
+            parts.append(
                 '<br><span class="area-warning" role="note"><span aria-hidden="true">⚠</span>'
-                " {}</span>",
-                o.warning,
+                f" {_e(o.warning)}</span>"
             )
-        return html
+        return mark_safe("".join(parts))
 
 
 def badge(outcome) -> str:
     """Status as symbol and word, never colour alone (as templates/indicators/status_badge.html)."""
-    return format_html(
-        '<span class="target-status status-{}"><span aria-hidden="true">{}</span> {}</span>',
-        outcome.status, outcome.symbol, outcome.label,
-    )  # fmt: skip
+    return _badge(outcome.status)
+
+
+@functools.cache
+def _badge(status) -> str:
+    outcome = outcomes.Outcome(status=status)
+    return mark_safe(
+        f'<span class="target-status status-{_e(outcome.status)}"><span aria-hidden="true">'
+        f"{_e(outcome.symbol)}</span> {_e(outcome.label)}</span>"
+    )
 
 
 @dataclass
@@ -79,9 +87,9 @@ class FigureStatus:
     def headline_badge(self) -> str:
         return badge(outcomes.Outcome(status=self.headline))
 
-    def html_cells(self) -> list:
+    def html_cells(self, year_url: str = "") -> list:
         """(data-cell key, HTML) per municipality column and the area column."""
-        year_url = reverse("indicators:year", args=["KOD", self.year])
+        year_url = year_url or reverse("indicators:year", args=["KOD", self.year])
         result = []
         for cell in [*self.cells, self.area]:
             if cell is None:
@@ -91,9 +99,37 @@ class FigureStatus:
             result.append((f"{self.key_figure.pk}-{cell.unit.code}-{self.year}", cell.html(url)))
         return result
 
+    def row_html(self, year_url: str = "") -> str:
+        """The figure's row of the overview's matrix (written here for the same reason as
+        `Cell.html`): the figure with its target and headline, then one cell per column."""
+        kf = self.key_figure
+        parts = [
+            f'<tr id="mal-{_e(kf.goal.sort_key)}">\n      <th scope="row"><span class="goal-code">'
+            f'Mål {_e(kf.goal.code)}</span> {_e(kf.name)}\n        <span class="note">Helår '
+            f"{_e(self.year)} · mål: {_e(self.target_text)}</span>\n        "
+            f'<span class="headline">{self.headline_badge}</span></th>'
+        ]
+        cells = self.html_cells(year_url)
+        for index, (key, html_) in enumerate(cells):
+            if key:
+                parts.append(f'<td data-cell="{_e(key)}">{html_}</td>')
+            elif index == len(cells) - 1:
+                parts.append('<td><span class="note">Redovisas per kommun</span></td>')
+            else:
+                parts.append('<td><span class="note">Rapporteras inte</span></td>')
+        return mark_safe("\n      ".join(parts) + "\n    </tr>")
+
     @property
     def target_text(self) -> str:
         return outcomes.target_text(self.key_figure)
+
+
+def matrix_rows(statuses: list) -> str:
+    """Every figure's row of the overview's matrix, as one piece of HTML."""
+    if not statuses:
+        return mark_safe("")
+    year_url = reverse("indicators:year", args=["KOD", statuses[0].year])
+    return mark_safe("\n    ".join(fs.row_html(year_url) for fs in statuses))
 
 
 def figure_statuses(found, year: int, plan=None) -> list[FigureStatus]:

@@ -20,7 +20,7 @@ from indicators.forms import ImportForm
 from indicators.models import OrgUnit, Submission, Value
 from indicators.reporting import ensure_reporting
 from indicators.services import bulk_approve, today, visible_unit
-from indicators.status import export_rows, figure_statuses, goal_summary
+from indicators.status import export_rows, figure_statuses, goal_summary, matrix_rows
 from indicators.tables import GoalSummaryTable, SubmissionPage, SubmissionTable
 from plans.selectors import current_plan
 from simba.spreadsheets import export_response, table_response
@@ -67,7 +67,7 @@ def overview(request):
     if "year" not in data:
         data["year"] = str(today().year if today().year in years else years[0])
     year = int(data["year"]) if data["year"].isdigit() else today().year
-    filterset = SubmissionFilter(data, queryset=_submissions(plan), years=years)
+    filterset = SubmissionFilter(data, queryset=_submissions(plan), years=years, units=found.units)
     expected = {pair: len(figs) for pair, figs in found.by_unit_period.items()}
     statuses = figure_statuses(found, year, plan)
     goal_rows = goal_summary(statuses)
@@ -93,6 +93,7 @@ def overview(request):
         "goal_headers": GoalSummaryTable.headers(),
         "goal_rows": goal_rows,
         "statuses": statuses,
+        "matrix_rows": matrix_rows(statuses),
         "municipalities": municipalities,
         "area": next((u for u in found.units if u.kind == OrgUnit.Kind.AREA), None),
         "query": request.GET.urlencode(),

@@ -16,13 +16,11 @@ def current_plan(today: date | None = None) -> Plan | None:
     plan whose years cover today, else the newest adopted one, else the newest draft. A draft
     made with "Skapa nästa plan" therefore never takes over while an adopted plan exists."""
     year = (today or timezone.localdate()).year
-    plans = Plan.objects.exclude(status=Plan.Status.ARCHIVED).order_by("-first_year", "pk")
-    adopted = plans.filter(status=Plan.Status.ADOPTED)
-    return (
-        adopted.filter(first_year__lte=year, last_year__gte=year).first()
-        or adopted.first()
-        or plans.first()
-    )
+    # One query (a handful of plans at most), chosen in Python: every page asks for it.
+    plans = list(Plan.objects.exclude(status=Plan.Status.ARCHIVED).order_by("-first_year", "pk"))
+    adopted = [p for p in plans if p.status == Plan.Status.ADOPTED]
+    covering = [p for p in adopted if p.first_year <= year <= p.last_year]
+    return next(iter(covering or adopted or plans), None)
 
 
 def focus_areas_with_structure(plan: Plan):
