@@ -37,9 +37,9 @@ from django.test import Client  # noqa: E402
 
 from accounts.models import Profile  # noqa: E402
 from indicators.demo import fill_values  # noqa: E402
-from indicators.models import KeyFigure, OrgUnit  # noqa: E402
+from organisation.models import OrgUnit  # noqa: E402
 from plans.document import load_plan, read_document  # noqa: E402
-from plans.models import Plan  # noqa: E402
+from plans.models import KeyFigure, Plan  # noqa: E402
 
 RUNS = 21
 

@@ -11,9 +11,10 @@ from django.db.models import Prefetch
 
 from indicators.entry import StaleSave, content_changed
 from indicators.forms import FollowUpForm
-from indicators.models import ActivityFollowUp, OrgUnit, Period
+from indicators.models import ActivityFollowUp, Period
 from indicators.periods import periods_for
 from indicators.reporting import is_municipal_group
+from organisation.models import OrgUnit
 from plans.models import Activity, Responsibility
 
 

@@ -2,13 +2,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
-from indicators.models import (
-    ActivityFollowUp,
-    Period,
-    Submission,
-    SubmissionEvent,
-    Value,
-)
+from indicators.models import ActivityFollowUp, Period, Submission, SubmissionEvent, Value
 
 
 class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):

@@ -13,8 +13,9 @@ from decimal import Decimal
 from django.db import transaction
 
 from indicators.activities import plan_activities, year_period
-from indicators.models import ActivityFollowUp, OrgUnit, Submission, SubmissionEvent, Value
+from indicators.models import ActivityFollowUp, Submission, SubmissionEvent, Value
 from indicators.reporting import ensure_reporting
+from organisation.models import OrgUnit
 from plans.targets import ValueKind
 
 COMMENTS = [

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from indicators import outcomes, workflow
 from indicators.forms import ValueForm
-from indicators.models import OrgUnit, Period, Submission, Value
+from indicators.models import Period, Submission, Value
+from organisation.models import OrgUnit
 from plans.targets import Status, ValueKind, format_value
 
 

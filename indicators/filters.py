@@ -2,7 +2,9 @@
 
 import django_filters
 
-from indicators.models import KeyFigure, OrgUnit, Submission
+from indicators.models import Submission
+from organisation.models import OrgUnit
+from plans.models import KeyFigure
 from simba.markup import Select
 
 

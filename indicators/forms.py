@@ -4,8 +4,9 @@ from decimal import Decimal
 
 from django import forms
 
-from indicators.models import ActivityFollowUp, KeyFigure, Value
+from indicators.models import ActivityFollowUp, Value
 from indicators.numbers import NumberField
+from plans.models import KeyFigure
 from plans.targets import ValueKind
 
 YES_NO_CHOICES = [("", "– välj –"), ("ja", "Ja"), ("nej", "Nej")]

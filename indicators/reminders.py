@@ -16,8 +16,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.models import Profile
-from indicators.models import OrgUnit, Submission
+from indicators.models import Submission
 from indicators.reporting import ensure_reporting
+from organisation.models import OrgUnit
 
 logger = logging.getLogger(__name__)
 

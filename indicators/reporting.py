@@ -14,9 +14,11 @@ Rules (documented in the README):
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from indicators.models import KeyFigure, OrgUnit, Period, Submission
+from indicators.models import Period, Submission
 from indicators.outcomes import can_sum
 from indicators.periods import periods_for
+from organisation.models import OrgUnit
+from plans.models import KeyFigure
 
 
 def plan_key_figures(plan, recipients: bool = True):

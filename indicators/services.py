@@ -10,8 +10,9 @@ from django.utils import timezone, translation
 from accounts import roles
 from indicators import workflow
 from indicators.entry import load_rows, submit_problems
-from indicators.models import OrgUnit, Period, Submission, SubmissionEvent
+from indicators.models import Period, Submission, SubmissionEvent
 from indicators.reporting import obligations
+from organisation.models import OrgUnit
 
 
 def today():

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from indicators import outcomes
-from indicators.models import OrgUnit
+from organisation.models import OrgUnit
 from plans.targets import Status
 from simba.markup import escape as _e
 

@@ -17,11 +17,12 @@ from indicators import imports, outcomes
 from indicators.entry import StaleSave
 from indicators.filters import SubmissionFilter
 from indicators.forms import ImportForm
-from indicators.models import OrgUnit, Submission, Value
+from indicators.models import Submission, Value
 from indicators.reporting import ensure_reporting
 from indicators.services import bulk_approve, today, visible_unit
 from indicators.status import export_rows, figure_statuses, goal_summary, matrix_rows
 from indicators.tables import GoalSummaryTable, SubmissionPage, SubmissionTable
+from organisation.models import OrgUnit
 from plans.selectors import current_plan
 from simba.spreadsheets import export_response, table_response
 from simba.uploads import validate_upload

@@ -17,8 +17,10 @@ from django.utils import timezone
 
 from analysis.snapshot import analysis_for
 from indicators import outcomes
-from indicators.models import ActivityFollowUp, KeyFigure, OrgUnit, Period, Value
+from indicators.models import ActivityFollowUp, Period, Value
+from organisation.models import OrgUnit
 from plans import targets
+from plans.models import KeyFigure
 from plans.selectors import focus_areas_with_structure
 from reports.snapshot_extras import target_values
 

@@ -5,7 +5,7 @@ reports/snapshot.py's value and status rules (which belong to the "one truth" wo
 the target line for figures that have no per-period chart. Keyed "<goal code>|<figure name>".
 """
 
-from indicators.models import KeyFigure
+from plans.models import KeyFigure
 
 
 def figure_key(goal_code: str, figure_name: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 import time_machine
 
 from accounts.models import Profile
-from indicators.models import OrgUnit
+from organisation.models import OrgUnit
 from plans.document import load_plan, read_document
 
 PASSWORD = "test-password-123"

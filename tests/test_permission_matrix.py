@@ -8,8 +8,8 @@ import pytest
 from django.contrib import messages
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from indicators.models import OrgUnit
 from indicators.reporting import ensure_reporting
+from organisation.models import OrgUnit
 from plans.models import Activity, Goal
 from tests import dbstate
 from tests.permissions import grid

@@ -90,7 +90,7 @@ def found(simba_plan):
 
 @pytest.fixture
 def ale(simba_plan):
-    from indicators.models import OrgUnit
+    from organisation.models import OrgUnit
 
     return OrgUnit.objects.get(code="1440")
 

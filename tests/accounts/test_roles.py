@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from accounts import roles
-from indicators.models import OrgUnit
+from organisation.models import OrgUnit
 
 pytestmark = pytest.mark.django_db
 

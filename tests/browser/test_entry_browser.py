@@ -3,8 +3,9 @@ leader approves; every page checked with axe-core."""
 
 import pytest
 
-from indicators.models import OrgUnit, Period, Submission
+from indicators.models import Period, Submission
 from indicators.reporting import ensure_reporting
+from organisation.models import OrgUnit
 from plans.targets import ValueKind
 from tests.browser.conftest import log_in, serious_accessibility_violations
 

@@ -4,8 +4,9 @@ saved by someone else first (stale)."""
 
 import pytest
 
-from indicators.models import OrgUnit, Period, Submission, Value
+from indicators.models import Period, Submission, Value
 from indicators.reporting import ensure_reporting
+from organisation.models import OrgUnit
 from tests.browser.conftest import log_in, serious_accessibility_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -8,8 +8,9 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from indicators.models import OrgUnit, Period
+from indicators.models import Period
 from indicators.reporting import ensure_reporting
+from organisation.models import OrgUnit
 from plans.targets import ValueKind
 
 

@@ -14,7 +14,8 @@ from django.db import connection
 from django.test import Client
 
 from indicators import views
-from indicators.models import KeyFigure, Submission, SubmissionEvent, Value
+from indicators.models import Submission, SubmissionEvent, Value
+from plans.models import KeyFigure
 from tests.indicators.conftest import entry_url, grid_data
 from tests.indicators.test_entry_http import status_url
 

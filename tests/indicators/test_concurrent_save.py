@@ -6,7 +6,8 @@ import pytest
 from django.db import connection
 
 from indicators import entry, services
-from indicators.models import KeyFigure, Value
+from indicators.models import Value
+from plans.models import KeyFigure
 from tests.indicators.conftest import grid_data
 
 pytestmark = pytest.mark.django_db(transaction=True)

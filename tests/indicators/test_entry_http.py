@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from indicators.models import KeyFigure, Submission, SubmissionEvent, Value
+from indicators.models import Submission, SubmissionEvent, Value
+from plans.models import KeyFigure
 from tests.indicators.conftest import entry_url, grid_data
 
 pytestmark = pytest.mark.django_db
@@ -202,7 +203,7 @@ def test_reopening_an_approved_report_needs_a_reason_and_is_logged(
 def test_several_submitted_reports_are_approved_at_once(
     client, process_leader, tjorn_user, ale, year_2027, submitted, found, helar_2027_ended
 ):
-    from indicators.models import OrgUnit
+    from organisation.models import OrgUnit
 
     tjorn = OrgUnit.objects.get(code="1419")
     client.force_login(tjorn_user)

@@ -102,7 +102,9 @@ def test_a_missing_column_is_named(client, ale_user, found):
 def test_a_value_changed_after_the_preview_stops_the_whole_import(client, ale_user, found):
     client.force_login(ale_user)
     upload(client, GOOD)
-    from indicators.models import KeyFigure, OrgUnit, Period
+    from indicators.models import Period
+    from organisation.models import OrgUnit
+    from plans.models import KeyFigure
 
     Value.objects.create(
         key_figure=KeyFigure.objects.get(name="Antal förskrivna FaR"),

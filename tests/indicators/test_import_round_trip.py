@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from indicators.demo import fill_values
-from indicators.models import KeyFigure, Value
+from indicators.models import Value
+from plans.models import KeyFigure
 from plans.targets import ValueKind
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from indicators.models import ActivityFollowUp, KeyFigure, Submission, Value
+from indicators.models import ActivityFollowUp, Submission, Value
 from plans import lifecycle
-from plans.models import Activity, FocusArea, Goal
+from plans.models import Activity, FocusArea, Goal, KeyFigure
 from tests.dbstate import Unchanged
 from tests.indicators.conftest import entry_url, good_value, grid_data
 

@@ -8,8 +8,10 @@ import pytest
 from django.urls import reverse
 
 from indicators.demo import fill_values
-from indicators.models import KeyFigure, OrgUnit, Period, Value
+from indicators.models import Period, Value
 from indicators.outcomes import EXPORT_HEADER
+from organisation.models import OrgUnit
+from plans.models import KeyFigure
 from reports.models import Report
 from reports.snapshot import build_snapshot, fingerprint
 from tests.exports import read_export

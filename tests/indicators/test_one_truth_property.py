@@ -12,8 +12,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from indicators import outcomes
-from indicators.models import KeyFigure, OrgUnit, Period, Submission, Value
+from indicators.models import Period, Submission, Value
 from indicators.reporting import reporting_units
+from organisation.models import OrgUnit
+from plans.models import KeyFigure
 from reports.models import Report
 from reports.snapshot import build_snapshot, fingerprint
 from tests.exports import read_export

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from indicators.demo import fill_values
-from indicators.models import ActivityFollowUp, OrgUnit, Submission
+from indicators.models import ActivityFollowUp, Submission
+from organisation.models import OrgUnit
 from tests.exports import read_export
 from tests.indicators.conftest import entry_url, grid_data
 

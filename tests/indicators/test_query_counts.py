@@ -5,8 +5,9 @@ import pytest
 from django.urls import reverse
 
 from indicators.demo import fill_values
-from indicators.models import KeyFigure, OrgUnit
 from indicators.reporting import ensure_reporting
+from organisation.models import OrgUnit
+from plans.models import KeyFigure
 from tests.indicators.conftest import entry_url
 from tests.queries import count_queries
 

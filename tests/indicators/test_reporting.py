@@ -2,8 +2,10 @@
 
 import pytest
 
-from indicators.models import KeyFigure, OrgUnit, Period, Submission
+from indicators.models import Period, Submission
 from indicators.reporting import ensure_reporting, reporting_units
+from organisation.models import OrgUnit
+from plans.models import KeyFigure
 
 pytestmark = pytest.mark.django_db
 

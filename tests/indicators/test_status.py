@@ -4,8 +4,10 @@ from decimal import Decimal
 
 import pytest
 
-from indicators.models import KeyFigure, OrgUnit, Period, Value
+from indicators.models import Period, Value
 from indicators.status import figure_statuses, goal_summary
+from organisation.models import OrgUnit
+from plans.models import KeyFigure
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,7 @@
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from indicators.models import KeyFigure
-from plans.models import Activity, Goal, Plan
+from plans.models import Activity, Goal, KeyFigure, Plan
 from tests.permissions.grid import BOUNCE, OK, REDIR, Row, logged_in, process_leader_only
 
 

@@ -5,9 +5,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from indicators.models import KeyFigure, OrgUnit, Period, Value
+from indicators.models import Period, Value
+from organisation.models import OrgUnit
 from plans import lifecycle
-from plans.models import Activity, Goal
+from plans.models import Activity, Goal, KeyFigure
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from indicators.models import KeyFigure, OrgUnit
-from plans.models import Activity, FocusArea, Goal
+from organisation.models import OrgUnit
+from plans.models import Activity, FocusArea, Goal, KeyFigure
 from tests import seed
 from tests.seed import norm
 

@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
-from indicators.models import KeyFigure, Period, Value
+from indicators.models import Period, Value
 from plans import lifecycle
-from plans.models import Activity, Goal, Plan
+from plans.models import Activity, Goal, KeyFigure, Plan
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,7 @@ from django.db import DatabaseError
 from django.urls import reverse
 from docx.oxml.ns import qn
 
-from indicators.models import KeyFigure
-from plans.models import Activity, Actor, FocusArea, Goal, Plan
+from plans.models import Activity, Actor, FocusArea, Goal, KeyFigure, Plan
 from plans.word_import import WordImportError, create_draft, read_plan_document
 from plans.word_import.blocks import OLE_MAGIC
 from plans.word_import.interpret import REASONS

@@ -6,8 +6,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from indicators.models import KeyFigure, OrgUnit, Period, Value
+from indicators.models import Period, Value
 from indicators.reporting import ensure_reporting
+from organisation.models import OrgUnit
+from plans.models import KeyFigure
 from tests.exports import read_export
 
 pytestmark = pytest.mark.django_db

@@ -3,16 +3,10 @@
 from datetime import date
 from decimal import Decimal
 
-from indicators.models import (
-    ActivityFollowUp,
-    KeyFigure,
-    OrgUnit,
-    Period,
-    Submission,
-    Value,
-)
+from indicators.models import ActivityFollowUp, Period, Submission, Value
 from indicators.periods import periods_for
-from plans.models import Activity
+from organisation.models import OrgUnit
+from plans.models import Activity, KeyFigure
 
 DISCHARGE = "Medelvårdtiden som utskrivningsklar"  # goal 2:1, days, target < 1,0
 OUTREACH = "Antal utåtriktade insatser mot befolkningen"  # goal 1:2, count, no target
