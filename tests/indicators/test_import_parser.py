@@ -58,6 +58,13 @@ def test_tabs_are_read_when_the_header_has_most_tabs():
     assert table == Table([["kommun", "värde", "x;y"], ["Ale", "3"]], "\t")
 
 
+def test_line_breaks_inside_a_quoted_cell_are_kept_as_written():
+    content = b'kommun;kommentar\r\nAle;"rad 1\r\nrad 2"\r\nTj\xc3\xb6rn;"a\rb"\r\n'
+    assert read_table("v.csv", content).rows == [
+        ["kommun", "kommentar"], ["Ale", "rad 1\r\nrad 2"], ["Tjörn", "a\rb"]
+    ]  # fmt: skip
+
+
 def test_a_tie_between_commas_and_semicolons_reads_semicolons():
     assert read_table("v.csv", b"a,b;c\n") == Table([["a,b", "c"]], ";")
 
