@@ -121,10 +121,10 @@ def test_the_series_has_one_value_per_period_and_no_partial_area_sums():
 
 def test_point_of_a_stored_value_joins_comment_and_explanation():
     value = SimpleNamespace(number=Decimal(3), numerator=Decimal(1), denominator=Decimal(2),
-                            yes_no=None, text="t", not_available=True, not_available_reason="r",
+                            yes_no=True, text="t", not_available=True, not_available_reason="r",
                             comment="c", explanation="e")  # fmt: skip
     assert outcomes.point_of(value, final=True) == Point(
-        Decimal(3), Decimal(1), Decimal(2), None, "t", True, "r", True, "c e"
+        Decimal(3), Decimal(1), Decimal(2), True, "t", True, "r", True, "c e"
     )
     value.comment = ""
     assert outcomes.point_of(value).comment == "e" and not outcomes.point_of(value).final
@@ -241,3 +241,151 @@ def test_the_area_outcome_prefers_its_own_value():
     over = OVER_70
     assert outcomes.area_outcome(figure(kind="percentage", target=over), _part(None),
                                  [_part(4)]).computed is False  # fmt: skip
+
+
+# --- the year value's edges (combine, judge, words) -------------------------------------------
+
+
+def _spec(kind, start, end=None):
+    return SimpleNamespace(kind=kind, start=start, end=end or start)
+
+
+MONTHS = [_spec("month", date(2026, m, 1)) for m in range(1, 13)]
+HALVES = [_spec("half_year", date(2026, 1, 1), date(2026, 6, 30)),
+          _spec("half_year", date(2026, 7, 1), date(2026, 12, 31))]  # fmt: skip
+
+
+def test_words_for_the_last_period():
+    assert outcomes._last_words(MONTHS[2]) == "mars"
+    assert outcomes._last_words(HALVES[0]) == "första halvåret"
+    assert outcomes._last_words(HALVES[1]) == "andra halvåret"
+    rolling = _spec("rolling_12_months", date(2025, 12, 1), date(2026, 11, 30))
+    assert outcomes._last_words(rolling) == "senaste 12 mån per 30 nov"
+    assert outcomes._last_words(_spec("year", date(2026, 1, 1))) == "helår 2026"
+
+
+def test_words_for_the_basis():
+    years = [_spec("year", date(2025, 1, 1), date(2025, 12, 31)),
+             _spec("year", date(2026, 1, 1), date(2026, 12, 31))]  # fmt: skip
+    assert outcomes._basis_words("sum", years) == "summa 2025–2026"
+    assert outcomes._basis_words("fraction", HALVES) == "täljare/nämnare båda halvåren"
+    assert outcomes._basis_words("last", HALVES) == ""
+    assert outcomes._basis_words("sum", MONTHS[:1]) == ""
+    assert outcomes._basis_words("sum", []) == ""
+
+
+def test_raw_values_by_kind():
+    assert outcomes.raw_value("text", Point(text="klart")) == "klart"
+    assert outcomes.raw_value("text", Point(text="")) is None
+    assert outcomes.raw_value("percentage", Point(denominator=Decimal(2))) is None
+    typed = Point(number=Decimal(5), numerator=Decimal(1), denominator=Decimal(2))
+    assert outcomes.raw_value("percentage", typed) == Decimal(5)  # the typed value wins
+    assert outcomes.raw_value("yes_no", Point(yes_no=False)) is False
+
+
+def test_the_last_value_of_a_year_says_which_period_it_is():
+    fig = figure(kind="days", frequency="month", target=OVER_70)
+    points = [None] * 12
+    points[2] = Point(number=Decimal("0.84"), final=True, comment="mars")
+    out = outcomes.combine(fig, MONTHS, points)
+    assert (out.value, out.covered, out.expected, out.final) == (Decimal("0.8"), 0, 1, True)
+    assert out.basis == "mars" and out.kind == "days"
+    assert out.reason == "Värdet gäller mars, inte december."
+    points[11] = Point(number=Decimal(1), comment="mars")
+    out = outcomes.combine(fig, MONTHS, points)
+    assert (out.value, out.covered, out.final, out.reason) == (Decimal("1.0"), 1, False, "")
+    assert out.comment == "mars"
+    assert outcomes.combine(fig, MONTHS[:1], [Point(number=Decimal(2))]).basis == ""
+
+
+def test_comments_are_joined_once_each():
+    points = [Point(number=Decimal(1), comment="a"), None, Point(number=Decimal(2), comment="b"),
+              Point(number=Decimal(3), comment="a")] + [None] * 8  # fmt: skip
+    assert outcomes.combine(figure(frequency="month"), MONTHS, points).comment == "a b"
+
+
+def test_a_span_without_periods_is_one_missing_year():
+    out = outcomes.combine(figure(), [], [])
+    assert (out.expected, out.unit_word, out.value) == (1, "år", None)
+
+
+def test_a_rolling_count_over_two_years_is_its_latest_value_not_a_sum():
+    fig = figure(frequency="rolling_12_months")
+    specs = [_spec("rolling_12_months", date(2024, 12, 2), date(2025, 12, 1)),
+             _spec("rolling_12_months", date(2025, 12, 2), date(2026, 12, 1))]  # fmt: skip
+    out = outcomes.combine(fig, specs, [Point(number=Decimal(3)), Point(number=Decimal(4))])
+    assert (out.value, out.basis) == (Decimal(4), "senaste 12 mån per 1 dec")
+
+
+def test_yes_no_is_read_as_yes_no():
+    out = outcomes.combine(figure(kind="yes_no"), [MONTHS[0]], [Point(yes_no=True)])
+    assert out.value is True and out.display == "Ja"
+
+
+def test_a_fraction_year_uses_only_periods_with_both_parts():
+    fig = figure(kind="percentage", frequency="half_year", fraction=True)
+    both = Point(numerator=Decimal(1), denominator=Decimal(4), final=True)
+    out = outcomes.combine(fig, HALVES, [Point(number=Decimal(50), numerator=Decimal(1)), both])
+    assert (out.value, out.numerator, out.denominator, out.covered) == (Decimal("25.0"), 1, 4, 1)
+    assert out.final is False
+    only_typed = outcomes.combine(fig, HALVES, [Point(number=Decimal(50)),
+                                                Point(number=Decimal(60))])  # fmt: skip
+    assert only_typed.missing and only_typed.covered == 0
+    assert outcomes.combine(fig, HALVES, [None, None]).missing
+
+
+def test_one_period_of_a_fraction_figure_may_be_typed_as_a_percentage():
+    fig = figure(kind="percentage", frequency="half_year", fraction=True)
+    out = outcomes.combine(fig, HALVES[:1], [Point(number=Decimal(72), final=True)])
+    assert (out.value, out.covered, out.final, out.display) == (Decimal("72.0"), 1, True, "72 %")
+    parts = outcomes.combine(fig, HALVES[:1], [Point(numerator=Decimal(1), denominator=Decimal(4))])
+    assert (parts.value, parts.numerator, parts.denominator) == (Decimal("25.0"), 1, 4)
+
+
+def test_a_target_without_a_value_gives_no_reason_and_text_has_no_comparison():
+    missing = outcomes.judge(figure(target=Target(kind="none", value_kind="count")), Outcome(),
+                             None)  # fmt: skip
+    assert (missing.status, missing.reason) == (Status.NO_TARGET, "")
+    text_target = Target(kind="comparison", value_kind="text", operator="eq", threshold=1)
+    out = outcomes.judge(figure(kind="text", target=text_target), Outcome(value="ok", covered=1),
+                         None)  # fmt: skip
+    assert (out.status, out.reason) == (Status.NO_TARGET, "Nyckeltalet har inget målvärde.")
+    yes = Target(kind="comparison", value_kind="yes_no", operator="eq", threshold=1)
+    judged = outcomes.judge(figure(kind="yes_no", target=yes), Outcome(value=True, covered=1),
+                            None)  # fmt: skip
+    assert judged.status == Status.MET
+
+
+def test_an_incomplete_previous_year_is_not_compared_with():
+    previous = Outcome(value=Decimal(3), covered=11, expected=12)
+    out = outcomes.judge(figure(), Outcome(value=Decimal(5), covered=1), previous, "halvår")
+    assert out.status == Status.NOT_JUDGED and out.trend == ""
+    assert out.reason == "Inget fullständigt värde för föregående halvår att jämföra med."
+    first = outcomes.outcome(figure(), [_spec("year", date(2026, 1, 1))],
+                             [Point(number=Decimal(5))], None, "halvår")  # fmt: skip
+    assert first.reason == "Inget fullständigt värde för föregående halvår att jämföra med."
+
+
+def test_year_specs_follow_the_as_of_date():
+    fig = figure(frequency="rolling_12_months")
+    fig.as_of_month, fig.as_of_day = 6, 30
+    assert [s.end for s in outcomes.year_specs(fig, 2026)] == [date(2026, 6, 30)]
+
+
+def test_an_area_reporting_figure_gets_the_area_row_once():
+    text = figure(kind="text", pk=8)  # not summable: municipalities and the area report it
+    assert [u.name for u in outcomes.row_units(text, UNITS)] == ["Ale", "Kungälv", "Tjörn",
+                                                                 "SIMBA"]  # fmt: skip
+
+
+def test_an_export_row_without_display_or_with_coverage():
+    row = outcomes.export_row("1", "F", "Ale", 2026, {"value": 3, "coverage": "1 av 2 halvår"})
+    assert row == ["1", "F", "Ale", 2026, "", "", "", "1 av 2 halvår", "nej"]
+
+
+def test_the_computed_area_keeps_the_kind_and_rounds_percentages():
+    fig = figure(kind="percentage", fraction=True)
+    third = _part(33, numerator=Decimal(1), denominator=Decimal(3))
+    out = outcomes.computed_area(fig, [third])
+    assert (out.value, out.kind, out.display, out.basis) == (Decimal("33.3"), "percentage",
+                                                             "33,3 %", "")  # fmt: skip
