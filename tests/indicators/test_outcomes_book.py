@@ -389,3 +389,30 @@ def test_the_computed_area_keeps_the_kind_and_rounds_percentages():
     out = outcomes.computed_area(fig, [third])
     assert (out.value, out.kind, out.display, out.basis) == (Decimal("33.3"), "percentage",
                                                              "33,3 %", "")  # fmt: skip
+
+
+def test_one_period_keeps_its_numerator_and_two_half_years_of_counts_are_summed():
+    share = figure(kind="percentage", frequency="month", target=OVER_70)
+    point = Point(number=Decimal(50), numerator=Decimal(1), denominator=Decimal(2))
+    out = outcomes.combine(share, MONTHS[:1], [point])
+    assert (out.value, out.numerator, out.denominator, out.covered) == (Decimal("50.0"), 1, 2, 1)
+    count = outcomes.combine(figure(frequency="half_year"), HALVES,
+                             [Point(number=Decimal(3)), Point(number=Decimal(4))])  # fmt: skip
+    assert (count.value, count.covered, count.basis) == (Decimal(7), 2, "summa båda halvåren")
+    one = outcomes.combine(figure(), [_spec("year", date(2026, 1, 1))], [Point(number=Decimal(3))])
+    assert (one.value, one.numerator, one.covered) == (Decimal(3), None, 1)
+
+
+def test_why_a_value_is_missing():
+    spec = [_spec("year", date(2026, 1, 1))]
+    stale = Point(reason="gammal anledning")  # a reason left on a value that is not unavailable
+    assert outcomes.combine(figure(), spec, [stale]).reason == "Inget värde är rapporterat."
+    half = [Point(not_available=True, reason="byte av system"),
+            Point(not_available=True, reason="sjukskrivning")]  # fmt: skip
+    out = outcomes.combine(figure(frequency="half_year"), HALVES, half)
+    assert out.reason == "Uppgift kan inte lämnas: byte av system; sjukskrivning"
+
+
+def test_judge_compares_with_the_previous_year_by_default():
+    out = outcomes.judge(figure(), Outcome(value=Decimal(5), covered=1), None)
+    assert out.reason == "Inget fullständigt värde för föregående år att jämföra med."
