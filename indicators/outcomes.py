@@ -484,6 +484,8 @@ class Book:
         return values
 
 
+# pragma: no mutate start (database-bound: tested through HTTP and the database in
+# test_one_truth.py, test_status.py, test_overview_http.py, test_query_counts.py)
 def load(plan, figures, units, years, periods=None) -> Book:
     """Load every value the figures need for `years` (and the year before each, for
     "ska öka") in three queries (two when the plan's `periods` are given), whatever the
@@ -515,6 +517,9 @@ def load(plan, figures, units, years, periods=None) -> Book:
             num, nu, de, yn, text, na, why, (unit, period) in approved, note
         )
     return Book(periods=periods, points=points, units=list(units))
+
+
+# pragma: no mutate end
 
 
 def point_of(value, final: bool = False) -> Point | None:

@@ -1,5 +1,8 @@
 from decimal import Decimal
 
+import pytest
+
+from plans import targets
 from plans.targets import Status, Target, evaluate, format_value, trend
 
 DAYS_BELOW_ONE = Target("comparison", "days", operator="lt", threshold=Decimal("1.0"))
@@ -89,3 +92,45 @@ def test_trend_is_a_word_and_an_arrow():
     assert trend(8, 10) == "↓ minskning"
     assert trend(10, 10) == "→ oförändrat"
     assert trend(10, None) == ""
+
+
+# --- the method forms and the edges the mutation run found untested -------------------------
+
+
+def test_the_target_method_is_the_rule_with_period_as_default():
+    increase = Target(kind="direction", value_kind="count", direction="increase")
+    assert increase.evaluate(5).reason == (
+        "5, men värde för föregående period saknas, så förändringen kan inte bedömas."
+    )
+    assert increase.evaluate(5, 4, "år") == targets.evaluate(increase, 5, 4, "år")
+    assert increase.evaluate(5, 4).status == targets.Status.MET
+    assert increase.describe() == "Ska öka jämfört med föregående år"
+
+
+def test_a_comparison_without_threshold_or_of_text_is_no_target():
+    open_ended = Target(kind="comparison", value_kind="count", operator="gt", threshold=None)
+    assert targets.evaluate(open_ended, 5) == targets.Evaluation(
+        targets.Status.NO_TARGET, "Nyckeltalet har inget målvärde."
+    )
+    text = Target(kind="comparison", value_kind="text", operator="eq", threshold=1)
+    assert targets.evaluate(text, "klart") == targets.Evaluation(
+        targets.Status.NO_TARGET, "Textvärden jämförs inte med ett målvärde."
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "previous", "word"),
+    [
+        (2, 1, "↑ ökning"),
+        (1, 2, "↓ minskning"),
+        (1, 1, "→ oförändrat"),
+        (None, 1, ""),
+        (1, None, ""),
+        ("", 1, ""),
+        (1, "", ""),
+        ("x", 1, ""),  # not a number: no trend rather than an error
+        (True, False, "↑ ökning"),
+    ],
+)
+def test_trend_in_words_and_arrows(value, previous, word):
+    assert targets.trend(value, previous) == word
