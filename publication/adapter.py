@@ -51,6 +51,7 @@ def _cell(cell: dict, where: str, public_keys) -> dict:
         "status": cell.get("status", ""),
         "status_label": cell.get("status_label", ""),
         "symbol": cell.get("symbol", ""),
+        "reason": cell.get("reason", ""),
         "trend": cell.get("trend", ""),
         "final": bool(cell.get("final")),
         "missing": cell.get("value") is None,

@@ -117,3 +117,23 @@ def test_public_page_is_cached_until_a_new_decision(client, public_year, process
         assert client.get(url).status_code == 200
     withdraw_year(public_year.plan, 2026, process_leader)
     assert client.get(url).status_code == 404
+
+
+def test_a_value_not_judged_shows_its_own_status_reason_and_basis(client, public_year):
+    """The public page says 'Ej bedömt' with why, never 'Värde saknas' for a value that exists."""
+    snapshot = public_year.report.snapshot
+    figure = next(
+        f for fa in snapshot["focus_areas"] for g in fa["goals"] for f in g["key_figures"]
+        if f["has_target"] and f["rows"]
+    )  # fmt: skip
+    cell = figure["rows"][0]["cells"][-1]
+    cell.update(value=63, display="63", status="not_judged", status_label="Ej bedömt",
+                symbol="○", reason="Ofullständigt underlag: 11 av 12 mån har värden.",
+                basis="summa jan–dec", coverage="11 av 12 mån")  # fmt: skip
+    snapshot["focus_areas"][0]["summary"]["not_judged"] = 7
+    Report.objects.filter(pk=public_year.report_id).update(snapshot=snapshot)
+    html = client.get(_year_url(public_year)).content.decode()
+    assert "○ Ej bedömt" in html
+    assert "Ofullständigt underlag: 11 av 12 mån har värden." in html
+    assert "summa jan–dec" in html and "Underlag: 11 av 12 mån" in html
+    assert '<td class="num" data-label="Ej bedömt">7</td>' in html
