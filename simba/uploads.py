@@ -38,11 +38,7 @@ def validate_upload(file, allowed_extensions, max_bytes: int | None = None) -> N
             "Filen %(name)s är %(size)s, men högst %(max)s tas emot. Dela upp filen eller ta bort "
             "det som inte behövs.",
             code="too_large",
-            params={
-                "name": name,
-                "size": filesizeformat(file.size),
-                "max": filesizeformat(max_bytes),
-            },
+            params={"name": name, **_sizes(file.size, max_bytes)},
         )
     if not _content_matches(file, extension):
         raise ValidationError(
@@ -70,3 +66,12 @@ def _looks_like_text(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True  # the importer decodes it and says so if it is not really text
     return b"\x00" not in head
+
+
+def _sizes(size: int, max_bytes: int) -> dict[str, str]:
+    """Both sizes readable, and visibly different: a file just over the limit would read
+    "2,0 MB, men högst 2,0 MB" in MB, so then both are given in bytes."""
+    if filesizeformat(size) != filesizeformat(max_bytes):
+        return {"size": filesizeformat(size), "max": filesizeformat(max_bytes)}
+    return {"size": f"{size:,} byte".replace(",", "\u00a0"),
+            "max": f"{max_bytes:,} byte".replace(",", "\u00a0")}  # fmt: skip

@@ -58,3 +58,13 @@ def test_default_limit_comes_from_settings(settings):
     settings.UPLOAD_MAX_BYTES = 10
     with pytest.raises(ValidationError, match="högst"):
         validate_upload(SimpleUploadedFile("a.csv", b"0123456789abc"), ["csv"])
+
+
+def test_a_file_just_over_the_limit_is_told_in_bytes_so_the_sizes_differ():
+    upload = SimpleUploadedFile("v.csv", b"a;b\n" * 256 + b"x")  # 1 025 bytes, limit 1 024
+    with pytest.raises(ValidationError) as refused:
+        validate_upload(upload, ["csv"], max_bytes=1024)
+    assert refused.value.messages == [
+        "Filen v.csv är 1\u00a0025 byte, men högst 1\u00a0024 byte tas emot. Dela upp filen eller "
+        "ta bort det som inte behövs."
+    ]
