@@ -22,7 +22,7 @@ def main() -> None:
         marker.write_text(str(os.getpid()))
         time.sleep(3600)  # until killed
 
-    tasks.render_report_pdf = render_and_wait
+    tasks.render_documents = render_and_wait  # what the task calls to make its files
     from celery.__main__ import main as celery
 
     sys.argv = ["celery", *sys.argv[1:]]
