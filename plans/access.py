@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts import roles
-from plans.models import Activity, FocusArea, Goal, Plan
+from plans.models import Activity, FocusArea, Goal, KeyFigure, Plan
 
 
 def plan_of(obj) -> Plan:
@@ -41,7 +41,6 @@ def _history(user, obj):
 
 
 def _key_figures():
-    from plans.models import KeyFigure
 
     return KeyFigure.objects.select_related("goal__focus_area__plan")
 

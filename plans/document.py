@@ -12,7 +12,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from plans.models import Activity, Actor, FocusArea, Goal, Plan, Responsibility
+from organisation.models import OrgUnit
+from plans.models import Activity, Actor, FocusArea, Goal, KeyFigure, Plan, Responsibility
 
 FIXTURE_DIR = Path(__file__).resolve().parent.parent / "fixtures"
 SIMBA_PLAN = FIXTURE_DIR / "handlingsplan-simba-2026-2027.json"
@@ -37,7 +38,6 @@ def read_document(path: Path = SIMBA_PLAN) -> dict:
 
 
 def _org_units(document: dict) -> dict:
-    from organisation.models import OrgUnit
 
     units = {}
     for row in document.get("org_units", []):
@@ -56,7 +56,6 @@ def _org_units(document: dict) -> dict:
 @transaction.atomic
 def load_plan(document: dict) -> Plan:
     """Create a plan with everything in it from a document (see fixtures/)."""
-    from plans.models import KeyFigure
 
     _org_units(document)
     plan = Plan.objects.create(**document["plan"])

@@ -8,7 +8,7 @@ from datetime import date
 
 from django.db import transaction
 
-from plans.models import Activity, Actor, FocusArea, Goal, Plan, Responsibility
+from plans.models import Activity, Actor, FocusArea, Goal, KeyFigure, Plan, Responsibility
 
 
 class LifecycleError(Exception):
@@ -104,7 +104,6 @@ def _copy_fields(source, exclude: set[str]) -> dict:
 def create_next_plan(plan: Plan, first_year: int, last_year: int) -> Plan:
     """A new draft with the same structure (focus areas, goals, key figures with their targets,
     activities, responsible groups) for the next period, without follow-up values or periods."""
-    from plans.models import KeyFigure
 
     plan = _locked(plan)
     _check_next(plan, first_year, last_year)
@@ -134,7 +133,7 @@ def create_next_plan(plan: Plan, first_year: int, last_year: int) -> Plan:
             goals[goal.pk] = new_goal
             if goal.shares_with_id:
                 shares.append((new_goal, goal.shares_with_id))
-            _copy_goal_content(goal, new_goal, actors, reason, KeyFigure)
+            _copy_goal_content(goal, new_goal, actors, reason)
     for new_goal, shared_pk in shares:
         new_goal.shares_with = goals[shared_pk]
         new_goal._change_reason = reason
@@ -142,15 +141,13 @@ def create_next_plan(plan: Plan, first_year: int, last_year: int) -> Plan:
     return new
 
 
-def _copy_goal_content(goal, new_goal, actors, reason, key_figure_model) -> None:
+def _copy_goal_content(goal, new_goal, actors, reason) -> None:
     def actor(pk):
         return actors.get(pk) if pk else None
 
-    for figure in key_figure_model.objects.filter(goal=goal).prefetch_related("reported_to"):
+    for figure in KeyFigure.objects.filter(goal=goal).prefetch_related("reported_to"):
         fields = _copy_fields(figure, {"goal", "followed_up_by", "version"})
-        copy = key_figure_model(
-            goal=new_goal, followed_up_by=actor(figure.followed_up_by_id), **fields
-        )
+        copy = KeyFigure(goal=new_goal, followed_up_by=actor(figure.followed_up_by_id), **fields)
         copy._change_reason = reason
         copy.save()
         copy.reported_to.set([actors[a.pk] for a in figure.reported_to.all()])

@@ -16,6 +16,7 @@ from django_htmx.http import reswap, retarget
 from plans import access, editing, numbering
 from plans.items import KINDS
 from plans.lifecycle import PlanLocked, ensure_editable
+from plans.models import KeyFigure
 from plans.selectors import focus_areas_with_structure
 
 NEW_HEADINGS = {"focus_area": "Nytt fokusområde", "goal": "Nytt mål",
@@ -237,8 +238,6 @@ def item_delete(request, kind: str, pk: int):
 
 def _children(kind, obj) -> list[str]:
     """What goes with the item when it is deleted, said plainly for the confirmation."""
-    from plans.models import KeyFigure
-
     if kind.name == "focus_area":
         goals = obj.goals.count()
         figures = KeyFigure.objects.filter(goal__focus_area=obj).count()
