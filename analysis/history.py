@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from analysis.models import FocusAreaAnalysis, GoalAnalysis, UnitComment, YearAnalysis
 from analysis.parts import KINDS
-from plans.editing import _who
-from plans.history import ACTIONS, SYSTEM, Entry, _changes
+from plans.editing import who_saved
+from plans.history import ACTIONS, SYSTEM, Entry, field_changes
 
 
 @dataclass
@@ -42,10 +42,10 @@ def entries(plan, year) -> list[PartEntry]:
         previous_of: dict[int, object] = {}
         for record in records.select_related("history_user").order_by("history_date", "pk"):
             previous = previous_of.get(record.id)
-            changes = _changes(model, record, previous, names)
+            changes = field_changes(model, record, previous, names)
             if changes:
                 result.append(
-                    PartEntry(record.history_date, _who(record, SYSTEM),
+                    PartEntry(record.history_date, who_saved(record, SYSTEM),
                               ACTIONS[record.history_type], record.history_change_reason or "",
                               changes, record, part=name(record))
                 )  # fmt: skip

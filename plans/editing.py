@@ -29,7 +29,7 @@ class Conflict:
     current_version: int
 
 
-def _who(record, unknown: str = "någon annan") -> str:
+def who_saved(record, unknown: str = "någon annan") -> str:
     user = getattr(record, "history_user", None)
     if user is None:
         return unknown
@@ -74,7 +74,9 @@ def conflict(obj, form, current: dict[str, str]) -> Conflict | None:
                 FieldChange(display.label(model, name), before or "–", current[name],
                             _yours(form, name))
             )  # fmt: skip
-    return Conflict(_who(latest), latest.history_date if latest else None, changes, obj.version)
+    return Conflict(
+        who_saved(latest), latest.history_date if latest else None, changes, obj.version
+    )
 
 
 def save_versioned(form, change_reason: str = ""):

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 
 from plans import display
-from plans.editing import _who
+from plans.editing import who_saved
 
 SYSTEM = "systemet (inläsning eller kopiering av planen)"
 ACTIONS = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
@@ -49,7 +49,7 @@ class Entry:
     restorable: bool = False
 
 
-def _changes(model, record, previous, names) -> list[Change]:
+def field_changes(model, record, previous, names) -> list[Change]:
     if previous is None:
         return [
             Change(display.label(model, n), "", value)
@@ -76,11 +76,11 @@ def entries(obj) -> list[Entry]:
     records = list(obj.history.select_related("history_user").order_by("history_date", "pk"))
     result, previous = [], None
     for record in records:
-        changes = _changes(model, record, previous, names)
+        changes = field_changes(model, record, previous, names)
         if changes or previous is None or record.history_change_reason:
             result.append(
                 Entry(
-                    record.history_date, _who(record, SYSTEM), ACTIONS[record.history_type],
+                    record.history_date, who_saved(record, SYSTEM), ACTIONS[record.history_type],
                     record.history_change_reason or "", changes, record,
                     restorable=record is not records[-1]
                     and display_state(record, restorable, model) != current,
@@ -113,8 +113,8 @@ def _responsibility_entries(activity) -> list[Entry]:
         name = names.get(r.actor_id, "(borttagen aktör)")
         before, after = ("", name) if r.history_type == "+" else (name, "")
         result.append(
-            Entry(r.history_date, _who(r, SYSTEM), "Ändrat ansvar", r.history_change_reason or "",
-                  [Change("Ansvar", before, after)])
+            Entry(r.history_date, who_saved(r, SYSTEM), "Ändrat ansvar",
+                  r.history_change_reason or "", [Change("Ansvar", before, after)])
         )  # fmt: skip
     return result
 
