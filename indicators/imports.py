@@ -318,7 +318,7 @@ def _check_value(row, ctx, kf, unit, period) -> str:
         if abs(typed - form.cleaned_data["number"]) >= Decimal("0.1"):
             return (
                 f"Värdet {format_number(typed)} stämmer inte med täljaren och nämnaren "
-                f"({format_number(form.cleaned_data['number'])} %). Ändra täljare och nämnare, "
+                f"({format_value(form.cleaned_data['number'], ValueKind.PERCENTAGE)}). Ändra täljare och nämnare, "
                 "eller lämna värdet tomt så räknas det ut."
             )
     candidate = copy.copy(existing) if existing else Value(key_figure=kf)

@@ -15,8 +15,8 @@ The rule (README, "One truth for every figure"):
     Värde saknas (no value at all), Ej bedömt (with the reason: incomplete span, or no complete
     previous year for a "ska öka/minska" target), else Uppfyllt / Ej uppfyllt. Increase and
     decrease targets compare a year with the previous year (a period with the previous period).
-  * Percentages and days are rounded to one decimal before they are judged, so the value shown
-    and its status always agree.
+  * Percentages and days are rounded to one decimal before they are judged (the display rule's
+    precision, `targets.DECIMALS`), so the value shown and its status always agree.
   * The whole area (`area_outcome`): its own reported value when it has one, else computed from
     the municipalities when the figure can be summed (counts summed, percentages from numerators
     and denominators); the other value is shown beside it, with a warning when the reported
@@ -34,7 +34,6 @@ from indicators.periods import periods_for
 from plans import targets
 from plans.targets import Status, TargetKind, ValueKind, YearBasis, default_basis
 
-ONE_DECIMAL = Decimal("0.1")
 MONTH_ABBR = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 MONTH_NAMES = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                "september", "oktober", "november", "december"]  # fmt: skip
@@ -70,10 +69,10 @@ def raw_value(kind: str, point: Point | None):
 
 
 def rounded(value, kind: str):
+    """A number at the precision it is shown with (plans/targets.py: shares and days one
+    decimal), so that what is judged is what the reader sees."""
     if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
-        value = Decimal(str(value))
-        if kind in (ValueKind.PERCENTAGE, ValueKind.DAYS):
-            return value.quantize(ONE_DECIMAL)
+        return targets.quantize(value, kind)
     return value
 
 

@@ -83,31 +83,58 @@ UNITS = {
 }
 
 
-def format_number(value: Decimal | int | float, kind: str = ValueKind.COUNT) -> str:
-    """Swedish notation: decimal comma, days always with one decimal as the plan writes them."""
+# The display rule, one for every page, export text, report, deck and chart label: shares and
+# days with one decimal always ("86,0 %" beside "89,4 %", "0,8 dygn"), counts as whole numbers
+# with a no-break space between thousands ("1 200"). Shares and days are judged at the same
+# precision (indicators/outcomes.py `rounded` uses DECIMALS), so a value and its status agree.
+DECIMALS = {ValueKind.PERCENTAGE: 1, ValueKind.DAYS: 1}
+THOUSANDS = "\u00a0"  # no-break space: "1 200" never splits over two lines
+
+
+def quantize(value, kind: str) -> Decimal:
+    """`value` as a Decimal at its kind's precision (shares and days: one decimal)."""
     number = Decimal(str(value))
-    if kind == ValueKind.DAYS:
-        text = f"{number:.1f}"
+    decimals = DECIMALS.get(kind)
+    return number if decimals is None else number.quantize(Decimal(1).scaleb(-decimals))
+
+
+def format_number(value: Decimal | int | float, kind: str | None = None) -> str:
+    """Swedish notation: decimal comma, minus sign "−". With `kind`, the display rule above
+    (`format_value`'s number); without it, exactly the number given (what a person typed, in a
+    message; no rounding, no spaces)."""
+    number = Decimal(str(value))
+    if kind is None:
+        text = f"{number:.0f}" if number == number.to_integral_value() else f"{number.normalize():f}"
+    elif kind in DECIMALS:
+        text = f"{quantize(number, kind):,f}"
     elif number == number.to_integral_value():
-        text = f"{number:.0f}"
+        text = f"{number:,.0f}"
     else:
-        text = f"{number.normalize():f}"
-    return text.replace(".", ",").replace("-", "−")
+        # An antal is a whole number (the entry and the import refuse fractions); one stored
+        # otherwise is shown as stored, never rounded into a value its status contradicts.
+        text = f"{number.normalize():,f}"
+    return text.replace(",", THOUSANDS).replace(".", ",").replace("-", "−")
 
 
-def format_value(value, kind: str) -> str:
-    """A value with its unit, as a reader expects it: "0,8 dygn", "72 %", "Ja"."""
+def format_value(value, kind: str, *, as_written: bool = False) -> str:
+    """A value with its unit, by the display rule: "0,8 dygn", "72,0 %", "1 200", "Ja".
+
+    `as_written`: a target's threshold as the plan writes it ("≥ 70 %", "< 1,0 dygn"): the
+    number as given (days still with one decimal); it is a quoted limit, not a measured value.
+    """
     if value is None or value == "":
         return "–"
     if kind == ValueKind.YES_NO:
         return "Ja" if value else "Nej"
     if kind == ValueKind.TEXT:
         return str(value)
-    unit = UNITS[ValueKind(kind)]
-    number = format_number(value, kind)
+    kind = ValueKind(kind)
+    # A threshold keeps its own decimals (a count's notation); days keep their one decimal.
+    shown_as = ValueKind.COUNT if as_written and kind != ValueKind.DAYS else kind
+    number = format_number(value, shown_as)
     if kind == ValueKind.COUNT:
         return number
-    return f"{number} {unit}"
+    return f"{number} {UNITS[kind]}"
 
 
 @dataclass(frozen=True)
@@ -127,7 +154,7 @@ class Target:
                 text = "Ja" if self.threshold else "Nej"
             else:
                 sign = OPERATOR_SIGNS[Operator(self.operator)]
-                text = format_value(self.threshold, self.value_kind)
+                text = format_value(self.threshold, self.value_kind, as_written=True)
                 text = f"{sign} {text}" if sign else text
         elif self.kind == TargetKind.DIRECTION:
             word = "öka" if self.direction == Direction.INCREASE else "minska"

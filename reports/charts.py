@@ -10,6 +10,8 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
+from plans import targets
+
 FONT_PATHS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
@@ -49,14 +51,8 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def format_value(value: float, unit: str) -> str:
-    """A value as the tables write it: percentages and days always with one decimal."""
-    if unit in ("%", "dygn"):
-        return f"{value:.1f}".replace(".", ",").replace("-", "−")
-    return format_tick(value)
-
-
 def format_tick(value: float) -> str:
+    """An axis step (a scale mark, not a value: "0/10/20/30", "2,5")."""
     text = f"{value:.1f}" if value != int(value) else f"{int(value)}"
     return text.replace(".", ",").replace("-", "−")
 
@@ -76,7 +72,8 @@ def bar_chart_png(chart: dict, width: int = 1200, height: int = 600) -> bytes:
     same track, the target as a dashed line. Few marks, large type: it is read from afar.
 
     `chart`: {"units": [...], "series": [{"name": "2026", "values": [...]}, ...] (oldest first,
-    the last is this year), "target": number or None, "unit": "dygn"/"%"/""}.
+    the last is this year), "target": number or None, "unit": "dygn"/"%"/"", "kind": the
+    figure's value kind (its values are written by plans/targets.format_value)}.
     """
     from PIL import Image, ImageDraw
 
@@ -135,7 +132,7 @@ def bar_chart_png(chart: dict, width: int = 1200, height: int = 600) -> bytes:
                            outline=INK, width=2)  # fmt: skip
             ring = previous["values"][i] if previous else None
             after = max(end, to_x(ring) + 16 if ring is not None else end)
-            text = format_value(value, chart.get("unit", ""))
+            text = targets.format_value(value, chart["kind"])  # as the tables write it
             draw.text((after + 12, middle - 30), text, font=value_font, fill=INK)
         if previous and previous["values"][i] is not None:
             _ring(draw, to_x(previous["values"][i]), middle)

@@ -1,33 +1,12 @@
-"""How the full report shows the snapshot's figures: one precision per kind of value, each
-comment once, the footnote mark where the plan put it, and the analysis beside each part.
-Presentation only: values and statuses are the snapshot's (reports/snapshot.py)."""
+"""How the full report shows the snapshot's figures: each comment once, the footnote mark where
+the plan put it, and the analysis beside each part. Presentation only: values, statuses and
+their text are the snapshot's (reports/snapshot.py; the text by plans/targets.format_value, the
+same rule as every other page)."""
 
 import re
-from decimal import Decimal
-
-from plans import targets
 
 FOOTNOTE = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
-def display(cell: dict, kind: str) -> str:
-    """Percentages and days always with one decimal ("86,0 %" beside "89,4 %")."""
-    value = cell.get("value")
-    if value is None or isinstance(value, bool) or kind not in ("percentage", "days"):
-        return cell["display"]
-    number = Decimal(str(value)).quantize(Decimal("0.1"))
-    return f"{number:f}".replace(".", ",").replace("-", "−") + " " + targets.UNITS[kind]
-
-
-def _with_precision(cell: dict, kind: str) -> None:
-    """The value in one precision, also where it is shown with its coverage ("63 (11 av 12
-    mån)": the text after the value is kept as outcomes wrote it)."""
-    old, new = cell["display"], display(cell, kind)
-    shown = cell.get("shown") or ""
-    if shown.startswith(old):
-        cell["shown"] = new + shown[len(old) :]
-    cell["display"] = new
 
 
 def unique_sentences(text: str) -> str:
@@ -82,7 +61,6 @@ def present(report: dict) -> None:
                 figure["mark"] = footnote_mark(figure)
                 for row in figure["rows"]:
                     for cell in row["cells"]:
-                        _with_precision(cell, figure["value_kind"])
                         cell["comment"] = unique_sentences(cell["comment"])
                     row["current"] = row["cells"][-1]
                     row["previous"] = row["cells"][-2] if len(row["cells"]) > 1 else None

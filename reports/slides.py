@@ -190,7 +190,8 @@ def figure_chart(figure: dict, years: list[int], target=None) -> Chart:
                        for r in figure["rows"]],
         })  # fmt: skip
     unit = {"percentage": "%", "days": "dygn"}.get(figure["value_kind"], "")
-    png = bar_chart_png({"units": units, "series": series, "target": target, "unit": unit})
+    png = bar_chart_png({"units": units, "series": series, "target": target, "unit": unit,
+                         "kind": figure["value_kind"]})  # fmt: skip
     values = "; ".join(
         f"{r['unit']} {r['cells'][-1]['display']}" for r in figure["rows"] if r["cells"]
     )

@@ -7,5 +7,5 @@ register = template.Library()
 
 @register.simple_tag
 def shown(value, kind):
-    """A value in Swedish notation with its unit ("0,8 dygn", "72 %", "Ja")."""
+    """A value with its unit by the display rule (plans/targets.py): "0,8 dygn", "72,0 %"."""
     return format_value(value, kind)

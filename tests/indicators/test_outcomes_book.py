@@ -143,7 +143,7 @@ def test_as_dict_is_the_snapshot_cell():
                   reason="Ofullständigt", trend="↑ ökning", comment="k", computed=True,
                   other="o", warning="w")  # fmt: skip
     assert out.as_dict() == {
-        "value": 72, "display": "72 %", "shown": "72 % (11 av 12 mån)",
+        "value": 72, "display": "72,0 %", "shown": "72,0 % (11 av 12 mån)",
         "basis": "täljare/nämnare jan–dec", "coverage": "11 av 12 mån",
         "status": str(Status.NOT_JUDGED), "status_label": "Ej bedömt",
         "symbol": out.symbol, "reason": "Ofullständigt", "trend": "↑ ökning", "final": True,
@@ -208,8 +208,8 @@ def test_the_computed_area_of_percentages_is_numerators_over_denominators():
         ("count", 9, [5, 3], "mellan den största kommunens värde och kommunernas summa (5–8)"),
         ("percentage", 40, [40, 60], ""),
         ("percentage", 60, [40, 60, None], ""),
-        ("percentage", 61, [40, 60], "inom kommunernas spann (40 %–60 %)"),
-        ("percentage", 39, [40, 60], "inom kommunernas spann (40 %–60 %)"),
+        ("percentage", 61, [40, 60], "inom kommunernas spann (40,0 %–60,0 %)"),
+        ("percentage", 39, [40, 60], "inom kommunernas spann (40,0 %–60,0 %)"),
         ("days", 39, [40, 60], "inom kommunernas spann (40,0 dygn–60,0 dygn)"),
         ("count", 9, [None], ""),
         ("yes_no", 9, [1], ""),
@@ -337,7 +337,7 @@ def test_a_fraction_year_uses_only_periods_with_both_parts():
 def test_one_period_of_a_fraction_figure_may_be_typed_as_a_percentage():
     fig = figure(kind="percentage", frequency="half_year", fraction=True)
     out = outcomes.combine(fig, HALVES[:1], [Point(number=Decimal(72), final=True)])
-    assert (out.value, out.covered, out.final, out.display) == (Decimal("72.0"), 1, True, "72 %")
+    assert (out.value, out.covered, out.final, out.display) == (Decimal("72.0"), 1, True, "72,0 %")
     parts = outcomes.combine(fig, HALVES[:1], [Point(numerator=Decimal(1), denominator=Decimal(4))])
     assert (parts.value, parts.numerator, parts.denominator) == (Decimal("25.0"), 1, 4)
 

@@ -35,8 +35,10 @@ def test_every_operator_at_and_around_its_threshold(operator, below, at, above):
 
 def test_comparison_reasons_word_for_word():
     target = Target("comparison", "percentage", operator="gte", threshold=Decimal(70))
-    assert evaluate(target, 72) == Evaluation(Status.MET, "72 % uppfyller målet ≥ 70 %.")
-    assert evaluate(target, 69) == Evaluation(Status.NOT_MET, "69 % uppfyller inte målet ≥ 70 %.")
+    assert evaluate(target, 72) == Evaluation(Status.MET, "72,0 % uppfyller målet ≥ 70 %.")
+    assert evaluate(target, 69) == Evaluation(
+        Status.NOT_MET, "69,0 % uppfyller inte målet ≥ 70 %."
+    )
     assert target.evaluate(72) == evaluate(target, 72)
 
 
@@ -116,22 +118,42 @@ def test_targets_are_described_as_written(target, text):
 @pytest.mark.parametrize(
     ("value", "kind", "text"),
     [(Decimal("3.00"), "count", "3"), (Decimal("2.50"), "count", "2,5"), (-5, "count", "−5"),
-     (Decimal("0.75"), "days", "0,8"), (7, "days", "7,0"), (12.0, "percentage", "12"),
-     (Decimal("-0.5"), "percentage", "−0,5")],
+     (Decimal("1200"), "count", "1\u00a0200"), (-1234567, "count", "−1\u00a0234\u00a0567"),
+     (Decimal("0.75"), "days", "0,8"), (7, "days", "7,0"), (12.0, "percentage", "12,0"),
+     (Decimal("-0.5"), "percentage", "−0,5"), (Decimal("89.44"), "percentage", "89,4"),
+     (Decimal("0.05"), "percentage", "0,0"), (Decimal("1234.5"), "days", "1\u00a0234,5")],
 )  # fmt: skip
 def test_numbers_in_swedish_notation(value, kind, text):
     assert format_number(value, kind) == text
 
 
-def test_format_number_defaults_to_a_count():
-    assert format_number(Decimal("4.0")) == "4"
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(Decimal("4.0"), "4"), (Decimal("72.35"), "72,35"), (1200, "1200"), (-3, "−3"),
+     (Decimal("1E+3"), "1000")],
+)  # fmt: skip
+def test_format_number_without_a_kind_writes_the_number_as_given(value, text):
+    # What a person typed, quoted in a message, and the import template's cells: no rounding,
+    # no thousands spaces (the template goes back into Excel and the import).
+    assert format_number(value) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "text"),
+    [(Decimal("70"), "percentage", "70 %"), (Decimal("95.5"), "percentage", "95,5 %"),
+     (Decimal("1"), "days", "1,0 dygn"), (Decimal("1200"), "count", "1\u00a0200")],
+)  # fmt: skip
+def test_a_threshold_is_written_as_the_plan_writes_it(value, kind, text):
+    assert format_value(value, kind, as_written=True) == text
 
 
 @pytest.mark.parametrize(
     ("value", "kind", "text"),
     [(None, "count", "–"), ("", "text", "–"), (True, "yes_no", "Ja"), (0, "yes_no", "Nej"),
      ("Pågår enligt plan", "text", "Pågår enligt plan"), (0, "count", "0"),
-     (Decimal("72"), "percentage", "72 %"), (Decimal("1.3"), "days", "1,3 dygn")],
+     (Decimal("72"), "percentage", "72,0 %"), (Decimal("1.3"), "days", "1,3 dygn"),
+     (Decimal("86"), "percentage", "86,0 %"), (Decimal("89.4"), "percentage", "89,4 %"),
+     (4500, "count", "4\u00a0500")],
 )  # fmt: skip
 def test_values_with_their_unit(value, kind, text):
     assert format_value(value, kind) == text
@@ -302,7 +324,7 @@ def test_transitions_allowed(status, action, actor, today, after):
 def test_a_small_increase_counts_and_the_method_passes_the_previous_value_on():
     target = Target("direction", "percentage", direction="increase")
     assert target.evaluate(Decimal("70.5"), Decimal("70")) == Evaluation(
-        Status.MET, "70,5 % har ökat från 70 %."
+        Status.MET, "70,5 % har ökat från 70,0 %."
     )
 
 

@@ -82,9 +82,13 @@ def test_yes_no_target():
 
 
 def test_values_use_swedish_notation():
-    assert format_value(Decimal("0.85"), "percentage") == "0,85 %"
+    # One decimal for shares and days, rounded as outcomes rounds before judging (half to even).
+    assert format_value(Decimal("0.85"), "percentage") == "0,8 %"
+    assert format_value(Decimal("0.86"), "percentage") == "0,9 %"
+    assert format_value(Decimal("86"), "percentage") == "86,0 %"
     assert format_value(Decimal("3"), "days") == "3,0 dygn"
     assert format_value(12, "count") == "12"
+    assert format_value(1200, "count") == "1\u00a0200"
 
 
 def test_trend_is_a_word_and_an_arrow():
