@@ -6,56 +6,36 @@ The real plan and one four times larger, both with demo analysis texts and comme
 (analysis/demo.py). Runs in one transaction that is rolled back.
 """
 
-import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "simba.settings")
 
-import django
+# bench._setup sets Django up: it comes before any model is imported.
+from bench._setup import (
+    footnote,
+    measure,
+    process_leader_client,
+    real_and_larger,
+    rolled_back,
+)
 
-django.setup()
+# isort: split
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import reverse  # noqa: E402
-
-from accounts.models import Profile  # noqa: E402
-from analysis.demo import fill_analysis  # noqa: E402
-from analysis.models import GoalAnalysis  # noqa: E402
-from analysis.snapshot import analysis_for  # noqa: E402
-from bench.editor import ROUNDS, Rollback, measure  # noqa: E402
-from plans.document import enlarged, load_plan, read_document  # noqa: E402
-from plans.models import Goal  # noqa: E402
-
-
-def main():
-    try:
-        with transaction.atomic():
-            run()
-            raise Rollback
-    except Rollback:
-        pass
+from analysis.demo import fill_analysis
+from analysis.models import GoalAnalysis
+from analysis.snapshot import analysis_for
+from plans.models import Goal
 
 
 def run():
-    from django.conf import settings
-
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    user = get_user_model().objects.create_user("bench-analysis")
-    Profile.objects.create(user=user, role=Profile.Role.PROCESS_LEADER)
-    client = Client()
-    client.force_login(user)
-    plans = []
-    for factor, year in ((1, 3000), (4, 3002)):
-        document = enlarged(read_document(), factor) if factor > 1 else read_document()
-        document["plan"].update(first_year=year, last_year=year + 1)
-        plan = load_plan(document)
+    client = process_leader_client("bench-analysis")
+    plans = real_and_larger(4)
+    for plan, year in plans:
         fill_analysis(plan, year)
-        plans.append((plan, year))
     rows = []
     for plan, year in plans:
         goals = Goal.objects.filter(focus_area__plan=plan).count()
@@ -79,9 +59,8 @@ def run():
         print(f"{goals:>6} " + " ".join(
             f"{t / base:>9.2f}× {q:>4} queries" for t, q in (plan_page, page, saved)
         ) + f" {snapshot_queries:>3} queries")  # fmt: skip
-    print(f"(times as multiples of the real plan's plan page, best of {ROUNDS}; "
-          f"1.00× = {base * 1000:.0f} ms)")  # fmt: skip
+    print(footnote(base))
 
 
 if __name__ == "__main__":
-    main()
+    rolled_back(run)
