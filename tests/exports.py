@@ -1,11 +1,13 @@
-"""Reading an exported CSV or Excel file back into rows of text, tolerant of the CSV dialect
-(comma or semicolon, with or without a byte-order mark) and of formula escaping (a leading
-apostrophe before = + - @), so the tests read what a spreadsheet user would see."""
+"""Spreadsheet files in tests. Reading an exported CSV or Excel file back into rows of text,
+tolerant of the CSV dialect (comma or semicolon, with or without a byte-order mark) and of
+formula escaping (a leading apostrophe before = + - @), so the tests read what a spreadsheet
+user would see; and `workbook_bytes`, an .xlsx as a user's upload (cells as given, formulas
+included), for the import's tests."""
 
 import csv
 import io
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -38,3 +40,14 @@ def read_export(response) -> list[list[str]]:
     if "spreadsheetml" in response["Content-Type"]:
         return read_xlsx(content)
     return read_csv(content)
+
+
+def workbook_bytes(rows) -> bytes:
+    """An .xlsx file whose first sheet holds `rows` as they are (no escaping: a test may
+    upload a formula on purpose); no rows gives an empty workbook."""
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

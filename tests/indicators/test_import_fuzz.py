@@ -14,24 +14,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
 
 from indicators.models import Value
+from tests.exports import workbook_bytes
 
 pytestmark = pytest.mark.django_db
 
 HEADER = ["kommun", "nyckeltal", "period", "värde", "kommentar"]
 GOOD_ROW = ["Ale", "Antal förskrivna FaR", "2027", "31", "från SAMSA"]
 TRIED = []
-
-
-def _xlsx(rows) -> bytes:
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def _csv(rows, sep=";") -> str:
@@ -41,7 +32,7 @@ def _csv(rows, sep=";") -> str:
 def corpus() -> list[tuple[str, bytes]]:
     rng = random.Random(11)
     good_csv = _csv([HEADER, GOOD_ROW])
-    good_xlsx = _xlsx([HEADER, GOOD_ROW])
+    good_xlsx = workbook_bytes([HEADER, GOOD_ROW])
     noise = bytes(rng.randrange(256) for _ in range(5000))
     corrupt = bytearray(good_xlsx)
     for i in range(len(corrupt) // 3, len(corrupt) // 3 + 200):
@@ -82,8 +73,8 @@ def corpus() -> list[tuple[str, bytes]]:
         ("only-bom.csv", b"\xef\xbb\xbf"),
         ("only-newlines.csv", b"\r\n\r\n\n"),
         ("header-only.csv", _csv([HEADER]).encode()),
-        ("header-only.xlsx", _xlsx([HEADER])),
-        ("empty.xlsx", _xlsx([])),
+        ("header-only.xlsx", workbook_bytes([HEADER])),
+        ("empty.xlsx", workbook_bytes([])),
         (
             "huge-cell.csv",
             _csv([HEADER, ["Ale", "Antal förskrivna FaR", "2027", "31", huge]]).encode(),
@@ -95,10 +86,10 @@ def corpus() -> list[tuple[str, bytes]]:
         ("huge-unit.csv", _csv([HEADER, [huge, "x", "2027", "1", ""]]).encode()),
         (
             "huge-cell.xlsx",
-            _xlsx([HEADER, ["Ale", "Antal förskrivna FaR", 2027, 31, huge[:32000]]]),
+            workbook_bytes([HEADER, ["Ale", "Antal förskrivna FaR", 2027, 31, huge[:32000]]]),
         ),
         ("5001-rows.csv", _csv(rows_5001).encode()),
-        ("5001-rows.xlsx", _xlsx(rows_5001)),
+        ("5001-rows.xlsx", workbook_bytes(rows_5001)),
         (
             "many-columns.csv",
             (";".join(HEADER + ["x"] * 20000) + "\n" + ";".join(GOOD_ROW)).encode(),
@@ -109,11 +100,13 @@ def corpus() -> list[tuple[str, bytes]]:
         ),
         (
             "formulas.xlsx",
-            _xlsx([HEADER, ["Ale", "Antal förskrivna FaR", "=2020+7", "=30+1", '=HYPERLINK("x")']]),
+            workbook_bytes(
+                [HEADER, ["Ale", "Antal förskrivna FaR", "=2020+7", "=30+1", '=HYPERLINK("x")']]
+            ),
         ),
         (
             "excel-values.xlsx",
-            _xlsx([HEADER, ["Ale", "Antal förskrivna FaR", 2027, float("nan"), True]]),
+            workbook_bytes([HEADER, ["Ale", "Antal förskrivna FaR", 2027, float("nan"), True]]),
         ),
         ("unbalanced-quote.csv", (";".join(HEADER) + '\nAle;"Antal;2027;1;\n').encode()),
         ("cr-only.csv", good_csv.replace("\r\n", "\r").encode()),
@@ -186,7 +179,7 @@ def test_random_tables_never_give_a_server_error(client, ale_user, found, rows, 
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
         clean = [[ILLEGAL_CHARACTERS_RE.sub("", c) for c in row] for row in table]
-        post(client, "slump.xlsx", _xlsx(clean))
+        post(client, "slump.xlsx", workbook_bytes(clean))
     else:
         post(client, "slump.csv", _csv(table, sep).encode(encoding, errors="replace"))
     assert nothing_written()

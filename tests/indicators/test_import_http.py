@@ -1,13 +1,11 @@
 """Import of values from CSV and Excel: preview with line numbers, all-or-nothing writing."""
 
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook
 
 from indicators.models import Value
+from tests.exports import workbook_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -66,14 +64,12 @@ def test_bad_rows_are_listed_with_line_numbers_and_nothing_can_be_written(client
 
 
 def test_an_excel_file_is_read(client, process_leader, found):
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["Kommun", "Nyckeltal", "Period", "Värde"])
-    sheet.append(["Tjörn", "Antal proaktiva SIP/kommun", 2027, 4])
-    buffer = io.BytesIO()
-    book.save(buffer)
+    content = workbook_bytes([
+        ["Kommun", "Nyckeltal", "Period", "Värde"],
+        ["Tjörn", "Antal proaktiva SIP/kommun", 2027, 4],
+    ])  # fmt: skip
     client.force_login(process_leader)
-    xlsx = SimpleUploadedFile("samsa.xlsx", buffer.getvalue())
+    xlsx = SimpleUploadedFile("samsa.xlsx", content)
     client.post(reverse("indicators:import"), {"file": xlsx})
     client.post(reverse("indicators:import_confirm"))
     assert Value.objects.get(org_unit__name="Tjörn").number == 4

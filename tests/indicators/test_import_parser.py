@@ -3,18 +3,17 @@ row loop, and the upload check the import view runs first (`simba.uploads.valida
 Fast, so the mutation run (README, "Mutation score") can use it."""
 
 import csv
-import io
 from datetime import date, datetime
 from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook
 
 from indicators import imports
 from indicators.imports import ImportFileError, Table, period_code, read_table
 from simba.uploads import validate_upload
+from tests.exports import workbook_bytes
 
 UNREADABLE_TEXT = (
     "Filen går inte att läsa som text. Spara den i Excel som ”CSV UTF-8 (kommaavgränsad)” "
@@ -128,7 +127,7 @@ def test_reading_stops_two_rows_past_the_limit_so_parse_can_refuse_the_file():
     rows = [["kommun", "nyckeltal", "period", "värde"]] + [["Ale", "x", "2026", "1"]] * 6000
     content = "\n".join(";".join(r) for r in rows).encode()
     assert len(read_table("v.csv", content).rows) == imports.MAX_ROWS + 2
-    assert len(read_table("v.xlsx", _xlsx(*rows)).rows) == imports.MAX_ROWS + 2
+    assert len(read_table("v.xlsx", workbook_bytes(rows)).rows) == imports.MAX_ROWS + 2
 
 
 @pytest.mark.parametrize(
@@ -147,22 +146,15 @@ def test_the_first_line_alone_decides_the_delimiter(content, first_row):
 # --- reading Excel ------------------------------------------------------------------------
 
 
-def _xlsx(*rows) -> bytes:
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
 def test_excel_cells_become_the_text_a_user_would_type():
-    content = _xlsx(
-        ["Kommun", "Värde", "Period"],
-        ["Ale", 4.0, datetime(2026, 3, 1)],
-        [" Tjörn ", 2.5, datetime(2026, 12, 1)],
-        ["Kungälv", None, datetime(2026, 3, 15)],
-        ["Stenungsund", 7, 2026],
+    content = workbook_bytes(
+        [
+            ["Kommun", "Värde", "Period"],
+            ["Ale", 4.0, datetime(2026, 3, 1)],
+            [" Tjörn ", 2.5, datetime(2026, 12, 1)],
+            ["Kungälv", None, datetime(2026, 3, 15)],
+            ["Stenungsund", 7, 2026],
+        ]
     )
     table = read_table("samsa.XLSX", content)
     assert table.delimiter == ""
@@ -180,7 +172,7 @@ def test_excel_cells_become_the_text_a_user_would_type():
 
 
 def test_excel_reads_at_most_fifty_columns():
-    content = _xlsx([f"k{i}" for i in range(60)])
+    content = workbook_bytes([[f"k{i}" for i in range(60)]])
     assert read_table("v.xlsx", content).rows == [[f"k{i}" for i in range(imports.MAX_COLUMNS)]]
 
 
@@ -195,7 +187,7 @@ def test_an_unreadable_excel_file_says_so(content):
 
 
 def test_excel_formulas_are_read_as_their_values_not_their_text():
-    content = _xlsx(["kommun", "värde"], ["Ale", "=1+1"])
+    content = workbook_bytes([["kommun", "värde"], ["Ale", "=1+1"]])
     assert read_table("v.xlsx", content).rows[1][:2] == ["Ale", ""]  # no cached value: nothing
 
 
@@ -264,7 +256,7 @@ def test_a_workbook_that_is_not_a_zip_archive_is_refused_before_reading():
         "Innehållet i v.xlsx är inte en .xlsx-fil, trots namnet. Spara filen på nytt i rätt "
         "format och försök igen."
     ]
-    assert _accepted("v.xlsx", _xlsx(["kommun"]))
+    assert _accepted("v.xlsx", workbook_bytes([["kommun"]]))
 
 
 def test_binary_content_named_csv_is_refused_and_utf16_text_is_left_to_the_reader():

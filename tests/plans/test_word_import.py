@@ -17,6 +17,7 @@ from plans.models import Activity, Actor, FocusArea, Goal, KeyFigure, Plan
 from plans.word_import import WordImportError, create_draft, read_plan_document
 from plans.word_import.blocks import OLE_MAGIC
 from plans.word_import.interpret import REASONS
+from tests.exports import workbook_bytes
 from tests.plans import word_documents as docs
 from tests.seed import norm
 
@@ -259,21 +260,11 @@ UNREADABLE = {
 }  # fmt: skip
 
 
-def _xlsx() -> bytes:
-    import io
-
-    import openpyxl
-
-    buffer = io.BytesIO()
-    openpyxl.Workbook().save(buffer)
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize("kind", list(UNREADABLE))
 def test_unreadable_files_get_a_swedish_message(db, kind):
     data, message = UNREADABLE[kind]
     with pytest.raises(WordImportError, match=re.escape(message)):
-        read_plan_document(data if data is not None else _xlsx())
+        read_plan_document(data if data is not None else workbook_bytes([]))
 
 
 def test_tracked_changes_must_be_accepted_first(db):
