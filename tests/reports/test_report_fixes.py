@@ -4,6 +4,7 @@ precision, each comment once, footnote marks, even chart steps, scoped table hea
 import io
 import re
 import subprocess
+from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
@@ -11,11 +12,12 @@ from pypdf import PdfReader
 from reports.charts import nice_ticks
 from reports.rendering import render_report_html, render_report_pdf
 from reports.snapshot import build_snapshot
-from tests.reports.factories import DISCHARGE, known_dataset
+from tests.reports.factories import known_dataset, value, year
 from tests.reports.pdf_tags import header_scopes
 from tests.reports.test_deck import FA2, MEASURE, OVERALL, STEPS2, with_analysis
 
 pytestmark = pytest.mark.django_db
+SHARE = "Andel patienter som skrivs ut från KS den dagen de är utskrivningsklara"  # goal 2:1
 
 
 @pytest.fixture
@@ -50,16 +52,21 @@ def test_report_headers_have_scope_in_the_tagged_pdf(snapshot):
     assert scopes and set(scopes) == {"/Column", "/Row"}
 
 
-def test_percentages_and_days_have_one_precision(snapshot):
-    figure = next(
-        f for fa in snapshot["focus_areas"] for g in fa["goals"] for f in g["key_figures"]
-        if f["name"] == DISCHARGE
-    )  # fmt: skip
-    figure["value_kind"] = "percentage"
-    figure["rows"][0]["cells"][0].update(value=86, display="86 %", shown="86 %")
-    figure["rows"][0]["cells"][1].update(value=89.4, display="89,4 %", shown="89,4 %")
-    html = render_report_html(snapshot, "samordningsgruppen")
-    assert "86,0 %" in html and "89,4 %" in html and ">86 %" not in html
+def test_percentages_and_days_have_one_precision(simba_plan, tmp_path):
+    # Through the real path (stored values, the snapshot, the PDF): a whole percentage reads
+    # "86,0 %" beside "89,4 %" (plans/targets.format_value), never "86 %".
+    known_dataset(simba_plan)
+    y27 = year(simba_plan, 2027)
+    value(simba_plan, SHARE, "Ale", y27, number=Decimal("86.0"), numerator=86, denominator=100)
+    value(simba_plan, SHARE, "Kungälv", y27, number=Decimal("89.4"), numerator=447,
+          denominator=500)  # fmt: skip
+    snapshot = with_analysis(build_snapshot(simba_plan, 2027, "samordningsgruppen"))
+    text = text_of(render_report_pdf(snapshot, "samordningsgruppen"), tmp_path, layout=True)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert "Ale – 86,0 %* ✓ Uppfyllt –" in lines
+    assert "Kungälv – 89,4 %* ✓ Uppfyllt –" in lines
+    assert "Ale 0,8 dygn 1,3 dygn* ✗ Ej uppfyllt Vårdplatsbrist i mars." in lines
+    assert not re.search(r"(?<![\d,])86 %", " ".join(lines))
 
 
 def test_a_comment_repeated_for_the_same_unit_is_printed_once(snapshot):
