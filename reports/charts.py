@@ -73,7 +73,7 @@ def bar_chart_png(chart: dict, width: int = 1200, height: int = 600) -> bytes:
 
     `chart`: {"units": [...], "series": [{"name": "2026", "values": [...]}, ...] (oldest first,
     the last is this year), "target": number or None, "unit": "dygn"/"%"/"", "kind": the
-    figure's value kind (its values are written by plans/targets.format_value)}.
+    figure's value kind (the values are written by the display rule, plans/targets.py)}.
     """
     from PIL import Image, ImageDraw
 
@@ -132,7 +132,9 @@ def bar_chart_png(chart: dict, width: int = 1200, height: int = 600) -> bytes:
                            outline=INK, width=2)  # fmt: skip
             ring = previous["values"][i] if previous else None
             after = max(end, to_x(ring) + 16 if ring is not None else end)
-            text = targets.format_value(value, chart["kind"])  # as the tables write it
+            # The number as the tables write it (plans/targets.py); the unit is left out
+            # because the bar's end leaves room for a number only.
+            text = targets.format_number(value, chart["kind"])
             draw.text((after + 12, middle - 30), text, font=value_font, fill=INK)
         if previous and previous["values"][i] is not None:
             _ring(draw, to_x(previous["values"][i]), middle)

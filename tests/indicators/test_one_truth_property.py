@@ -212,6 +212,7 @@ def _one_example(client, process_leader, simba_plan, data):
 
 # The value at the start of a shown text: "1 200", "86,0 %", "0,8 dygn" (a coverage in brackets
 # may follow). Thousands are grouped with a no-break space; any other space ends the value.
+BAR = "presentationen (stapel)"
 VALUE = re.compile(r"^−?\d[\d\u00a0]*(?:,\d+)?(?: %| dygn)?")
 
 
@@ -220,8 +221,12 @@ def _value_of(text: str) -> str:
     return match.group(0) if match else text
 
 
+def _number_of(value: str) -> str:
+    return value.removesuffix(" %").removesuffix(" dygn")
+
+
 def _decimals(value: str) -> int:
-    number = value.removesuffix(" %").removesuffix(" dygn")
+    number = _number_of(value)
     return len(number.split(",")[1]) if "," in number else 0
 
 
@@ -255,8 +260,9 @@ def _report_values(page: str) -> dict:
 
 
 def _deck_values(snapshot: dict, units: list[str]) -> dict:
-    """{(figure, unit, year): value text} from the PowerPoint deck: each chart's alt text, and
-    the value written at the end of each bar in the chart image (drawn text recorded)."""
+    """{(figure, unit, year, where): value text} from the PowerPoint deck: each chart's alt
+    text, and the number written at the end of each bar in the chart image (drawn text
+    recorded; the bar's label is the number without its unit)."""
     drawn, charted = [], {}
     real_text, real_chart = ImageDraw.ImageDraw.text, slides.figure_chart
 
@@ -322,11 +328,13 @@ def _check_displayed_text(client, report, snapshot, figures, units, unit_pages):
         assert "rapporten" in texts or key[2] not in snapshot["years"][-2:], key
         full = {w: t for w, t in texts.items() if not w.startswith("presentationen")}
         assert len(set(full.values())) == 1, (key, texts)  # value with its coverage
-        values = {w: _value_of(t) for w, t in texts.items()}
+        values = {w: _value_of(t) for w, t in texts.items() if w != BAR}
         assert len(set(values.values())) == 1, (key, texts)  # the value alone
-        for value in values.values():
-            if VALUE.match(value):
-                precisions[kinds[key[0]]].add(_decimals(value))
+        value = next(iter(values.values()))
+        if BAR in texts:
+            assert texts[BAR] == _number_of(value), (key, texts)  # the bar's number
+        if VALUE.match(value):
+            precisions[kinds[key[0]]].add(_decimals(value))
     assert all(len(p) == 1 for p in precisions.values()), dict(precisions)
     assert "percentage" in precisions and "days" in precisions, dict(precisions)
 
