@@ -1,8 +1,11 @@
 """Open data: CSV and JSON per public year, and the DCAT-AP-SE catalogue that lists them."""
 
 import csv
+import html
 import io
 import json
+import re
+from decimal import Decimal
 from urllib.parse import urlparse
 
 import pytest
@@ -10,6 +13,7 @@ from django.urls import reverse
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
+from plans.targets import format_value
 from publication.opendata import FIELDS
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +53,24 @@ def test_csv_is_utf8_documented_and_equals_the_snapshot(client, public_year):
     by_unit = {r["enhet"]: r for r in rows}
     assert by_unit["Ale"]["enhet_kod"] == "1440" and by_unit["Ale"]["enhetstyp"] == "kommun"
     assert {r["preliminart"] for r in rows} <= {"true", "false"}
+
+
+def test_machines_get_numbers_and_people_the_display_rule(client, public_year):
+    # varde stays a plain number (decimal point, no unit); visat_varde and the public page show
+    # the same value by plans/targets.format_value: one decimal for shares and days.
+    url = reverse("publication:data_csv", args=[public_year.plan_id, 2026])
+    rows = list(csv.DictReader(io.StringIO(client.get(url).content.decode("utf-8"))))
+    measured = [r for r in rows if r["vardetyp"] in ("percentage", "days", "count") and r["varde"]]
+    assert {r["vardetyp"] for r in measured} == {"percentage", "days", "count"}
+    page = html.unescape(
+        client.get(reverse("publication:year", args=[public_year.plan_id, 2026])).content.decode()
+    )
+    for row in measured:
+        assert re.fullmatch(r"\d+(\.\d+)?", row["varde"]), row
+        assert row["visat_varde"] == format_value(Decimal(row["varde"]), row["vardetyp"]), row
+        if row["vardetyp"] != "count":
+            assert re.fullmatch(r"\d+,\d (%|dygn)", row["visat_varde"]), row
+        assert f'<span class="value">{row["visat_varde"]}</span>' in page, row
 
 
 def test_json_has_the_same_rows_and_the_column_documentation(client, public_year):
