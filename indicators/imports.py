@@ -316,10 +316,10 @@ def _check_value(row, ctx, kf, unit, period) -> str:
     if has_parts and row.value.strip() and form.cleaned_data.get("numerator") is not None:
         typed = parse_number(row.value)
         if abs(typed - form.cleaned_data["number"]) >= Decimal("0.1"):
+            share = format_value(form.cleaned_data["number"], ValueKind.PERCENTAGE)
             return (
                 f"Värdet {format_number(typed)} stämmer inte med täljaren och nämnaren "
-                f"({format_value(form.cleaned_data['number'], ValueKind.PERCENTAGE)}). Ändra täljare och nämnare, "
-                "eller lämna värdet tomt så räknas det ut."
+                f"({share}). Ändra täljare och nämnare, eller lämna värdet tomt så räknas det ut."
             )
     candidate = copy.copy(existing) if existing else Value(key_figure=kf)
     form.apply_to(candidate)

@@ -103,11 +103,12 @@ def format_number(value: Decimal | int | float, kind: str | None = None) -> str:
     (`format_value`'s number); without it, exactly the number given (what a person typed, in a
     message; no rounding, no spaces)."""
     number = Decimal(str(value))
+    whole = number == number.to_integral_value()
     if kind is None:
-        text = f"{number:.0f}" if number == number.to_integral_value() else f"{number.normalize():f}"
+        text = f"{number:.0f}" if whole else f"{number.normalize():f}"
     elif kind in DECIMALS:
         text = f"{quantize(number, kind):,f}"
-    elif number == number.to_integral_value():
+    elif whole:
         text = f"{number:,.0f}"
     else:
         # An antal is a whole number (the entry and the import refuse fractions); one stored

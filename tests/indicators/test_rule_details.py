@@ -36,9 +36,7 @@ def test_every_operator_at_and_around_its_threshold(operator, below, at, above):
 def test_comparison_reasons_word_for_word():
     target = Target("comparison", "percentage", operator="gte", threshold=Decimal(70))
     assert evaluate(target, 72) == Evaluation(Status.MET, "72,0 % uppfyller målet ≥ 70 %.")
-    assert evaluate(target, 69) == Evaluation(
-        Status.NOT_MET, "69,0 % uppfyller inte målet ≥ 70 %."
-    )
+    assert evaluate(target, 69) == Evaluation(Status.NOT_MET, "69,0 % uppfyller inte målet ≥ 70 %.")
     assert target.evaluate(72) == evaluate(target, 72)
 
 
