@@ -16,7 +16,7 @@ from indicators.activities import plan_activities, year_period
 from indicators.models import ActivityFollowUp, Submission, SubmissionEvent, Value
 from indicators.reporting import ensure_reporting
 from organisation.models import OrgUnit
-from plans.targets import ValueKind
+from plans.targets import ValueKind, quantize
 
 COMMENTS = [
     "Arbetet följer planen.",
@@ -46,7 +46,7 @@ def _fill(value, rng, kf, unit, index):
             Decimal(round(denominator * share)),
             Decimal(denominator),
         )
-        value.number = (value.numerator * 100 / value.denominator).quantize(Decimal("0.1"))
+        value.number = quantize(value.numerator * 100 / value.denominator, ValueKind.PERCENTAGE)
     elif kf.value_kind == ValueKind.YES_NO:
         value.yes_no = rng.random() < 0.7
     elif kf.value_kind == ValueKind.TEXT:
@@ -123,7 +123,7 @@ def _area_within_municipalities(new, units):
             continue
         found = numbers.get((kf.pk, value.period_id))
         if found:
-            value.number = (sum(found) / len(found)).quantize(Decimal("0.1"))
+            value.number = quantize(sum(found) / len(found), kf.value_kind)
             value.numerator = value.denominator = None
 
 

@@ -1,13 +1,11 @@
 """The entry grid's row form: one key figure's value for one unit and period, validated by kind."""
 
-from decimal import Decimal
-
 from django import forms
 
 from indicators.models import ActivityFollowUp, Value
 from indicators.numbers import NumberField
 from plans.models import KeyFigure
-from plans.targets import ValueKind
+from plans.targets import ValueKind, quantize
 
 YES_NO_CHOICES = [("", "– välj –"), ("ja", "Ja"), ("nej", "Nej")]
 NUMBER_FIELDS = ("number", "numerator", "denominator")
@@ -121,7 +119,7 @@ class ValueForm(forms.Form):
             self.add_error("numerator", "Täljaren kan inte vara större än nämnaren.")
         elif not self.errors:
             # The share follows from its parts; a typed share would only contradict them.
-            data["number"] = (numerator * 100 / denominator).quantize(Decimal("0.1"))
+            data["number"] = quantize(numerator * 100 / denominator, ValueKind.PERCENTAGE)
 
     def _clean_number(self, data, kind):
         number = data.get("number")

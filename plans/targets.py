@@ -5,7 +5,7 @@ code decides the status on the plan page, in the follow-up grid and in the yearl
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 
@@ -88,6 +88,9 @@ UNITS = {
 # with a no-break space between thousands ("1 200"). Shares and days are judged at the same
 # precision (indicators/outcomes.py `rounded` uses DECIMALS), so a value and its status agree.
 DECIMALS = {ValueKind.PERCENTAGE: 1, ValueKind.DAYS: 1}
+# Rounded as Swedish readers (and SCB's tables) do: a 5 rounds up, 0,85 % → 0,9 %. Python's
+# default, round-half-to-even, would print 0,8 % and surprise every reader who checks.
+ROUNDING = ROUND_HALF_UP
 THOUSANDS = "\u00a0"  # no-break space: "1 200" never splits over two lines
 
 
@@ -95,7 +98,9 @@ def quantize(value, kind: str) -> Decimal:
     """`value` as a Decimal at its kind's precision (shares and days: one decimal)."""
     number = Decimal(str(value))
     decimals = DECIMALS.get(kind)
-    return number if decimals is None else number.quantize(Decimal(1).scaleb(-decimals))
+    if decimals is None:
+        return number
+    return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUNDING)
 
 
 def format_number(value: Decimal | int | float, kind: str | None = None) -> str:

@@ -119,7 +119,8 @@ def test_targets_are_described_as_written(target, text):
      (Decimal("1200"), "count", "1\u00a0200"), (-1234567, "count", "−1\u00a0234\u00a0567"),
      (Decimal("0.75"), "days", "0,8"), (7, "days", "7,0"), (12.0, "percentage", "12,0"),
      (Decimal("-0.5"), "percentage", "−0,5"), (Decimal("89.44"), "percentage", "89,4"),
-     (Decimal("0.05"), "percentage", "0,0"), (Decimal("1234.5"), "days", "1\u00a0234,5")],
+     (Decimal("0.05"), "percentage", "0,1"), (Decimal("0.04"), "percentage", "0,0"),
+     (Decimal("1234.5"), "days", "1\u00a0234,5")],
 )  # fmt: skip
 def test_numbers_in_swedish_notation(value, kind, text):
     assert format_number(value, kind) == text

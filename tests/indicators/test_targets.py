@@ -82,9 +82,11 @@ def test_yes_no_target():
 
 
 def test_values_use_swedish_notation():
-    # One decimal for shares and days, rounded as outcomes rounds before judging (half to even).
-    assert format_value(Decimal("0.85"), "percentage") == "0,8 %"
-    assert format_value(Decimal("0.86"), "percentage") == "0,9 %"
+    # One decimal for shares and days, rounded as Swedish readers round (a 5 rounds up) and as
+    # outcomes rounds before judging.
+    assert format_value(Decimal("0.85"), "percentage") == "0,9 %"
+    assert format_value(Decimal("0.84"), "percentage") == "0,8 %"
+    assert format_value(Decimal("2.45"), "days") == "2,5 dygn"
     assert format_value(Decimal("86"), "percentage") == "86,0 %"
     assert format_value(Decimal("3"), "days") == "3,0 dygn"
     assert format_value(12, "count") == "12"
@@ -138,3 +140,11 @@ def test_a_comparison_without_threshold_or_of_text_is_no_target():
 )
 def test_trend_in_words_and_arrows(value, previous, word):
     assert targets.trend(value, previous) == word
+
+
+def test_a_share_that_rounds_up_to_its_target_is_judged_as_shown():
+    """69,95 % is shown as 70,0 % and judged as 70,0 %: met for ≥ 70 %, not for > 70 %."""
+    shown = Decimal("69.95")
+    assert format_value(shown, "percentage") == "70,0 %"
+    assert evaluate(AT_LEAST_70, targets.quantize(shown, "percentage")).status == Status.MET
+    assert evaluate(ABOVE_70, targets.quantize(shown, "percentage")).status == Status.NOT_MET
