@@ -26,7 +26,14 @@ class Plan(models.Model):
         ADOPTED = "adopted", _("Fastställd")
         ARCHIVED = "archived", _("Arkiverad")
 
+    collaboration_area = models.ForeignKey(
+        "organisation.CollaborationArea",
+        verbose_name=_("samverkansområde"),
+        on_delete=models.PROTECT,
+        related_name="plans",
+    )
     title = models.CharField(_("titel"), max_length=300)
+    # The area as the document names it (text on the plan's pages); the tenant is the field above.
     area = models.CharField(_("område"), max_length=200, help_text=_("t.ex. SIMBA-området"))
     area_members = models.CharField(
         _("ingående kommuner"), max_length=300, blank=True, help_text=_("som planen skriver dem")
