@@ -172,14 +172,15 @@ def test_another_area_knows_nothing_of_simba(client, ctx, other_area, row):
     every object of SIMBA (never 403), public pages as for anyone, pages without an object as
     in their own area; no answer shows SIMBA's names, and no refused POST changes anything."""
     failures = []
-    names_an_object = bool(row.args(ctx))
+    ensure_reporting(other_area.plan)  # as for SIMBA's plan in `ctx`: a running system has them
     for role in grid.OTHER_AREA_ROLES:
         client.logout()
         if row.setup:
             row.setup(ctx)
         client.force_login(other_area.users[role])
-        url = reverse(row.name, args=row.args(ctx)) + row.query
-        expected = grid.other_area_expectation(row, role, names_an_object)
+        args = row.args(ctx)
+        url = reverse(row.name, args=args) + row.query
+        expected = grid.other_area_expectation(row, role, names_an_object=bool(args))
         public = row.expect["anonymous"] != grid.LOGIN
         before = dbstate.snapshot() if row.method == "post" and not public else None
         response = getattr(client, row.method)(url, row.data(ctx))

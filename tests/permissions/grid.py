@@ -55,8 +55,11 @@ def other_area_expectation(row, role: str, names_an_object: bool):
     """What a user of another area gets from a row's URL about SIMBA: public pages as anyone
     does; SIMBA's objects (the URL names one) 404, never 403; pages without an object (the start
     page, the overview) as the mirrored role gets them in SIMBA, but about their own area."""
-    if "other_area" in row.extra:
-        return row.extra["other_area"]
+    if "other_area" in row.extra:  # one answer, or per role with a default
+        special = row.extra["other_area"]
+        return special.get(role, special["default"]) if isinstance(special, dict) else special
+    if row.expect[OTHER_AREA_ROLES[role]] == NOT_ALLOWED:
+        return NOT_ALLOWED  # the method is refused before anything is looked up
     if row.expect["anonymous"] != LOGIN:
         return row.expect["anonymous"]
     if names_an_object:  # a plan, unit, report … by id or code
