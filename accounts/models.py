@@ -2,6 +2,7 @@
 municipality they report for."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -52,8 +53,19 @@ class Profile(models.Model):
                 condition=models.Q(role__in=["admin", "region_reader"])
                 | models.Q(collaboration_area__isnull=False),
                 name="profile_has_area_unless_region_wide",
+                violation_error_message=_(
+                    "Välj ett samverkansområde: bara administratörer och läsare för hela "
+                    "regionen saknar ett."
+                ),
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"
+
+    def clean(self):
+        super().clean()
+        if self.org_unit_id and self.org_unit.collaboration_area_id != self.collaboration_area_id:
+            raise ValidationError(
+                {"org_unit": _("Enheten hör inte till användarens samverkansområde.")}
+            )

@@ -28,6 +28,7 @@ from analysis.demo import fill_analysis  # noqa: E402
 from analysis.models import GoalAnalysis  # noqa: E402
 from analysis.snapshot import analysis_for  # noqa: E402
 from bench.editor import ROUNDS, Rollback, measure  # noqa: E402
+from organisation.models import CollaborationArea  # noqa: E402
 from plans.document import enlarged, load_plan, read_document  # noqa: E402
 from plans.models import Goal  # noqa: E402
 
@@ -46,7 +47,11 @@ def run():
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     user = get_user_model().objects.create_user("bench-analysis")
-    Profile.objects.create(user=user, role=Profile.Role.PROCESS_LEADER)
+    Profile.objects.create(
+        user=user,
+        role=Profile.Role.PROCESS_LEADER,
+        collaboration_area=CollaborationArea.objects.default(),  # where load_plan puts the plans
+    )
     client = Client()
     client.force_login(user)
     plans = []

@@ -18,8 +18,8 @@ Runs inside one transaction that is rolled back: the database is left as it was.
 """
 
 import argparse
-import logging
 import copy
+import logging
 import os
 import statistics
 import sys

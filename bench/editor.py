@@ -24,6 +24,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from accounts.models import Profile  # noqa: E402
+from organisation.models import CollaborationArea  # noqa: E402
 from plans.document import enlarged, load_plan, read_document  # noqa: E402
 from plans.models import Goal  # noqa: E402
 
@@ -61,7 +62,11 @@ def run():
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     user = get_user_model().objects.create_user("bench-leader")
-    Profile.objects.create(user=user, role=Profile.Role.PROCESS_LEADER)
+    Profile.objects.create(
+        user=user,
+        role=Profile.Role.PROCESS_LEADER,
+        collaboration_area=CollaborationArea.objects.default(),  # where load_plan puts the plans
+    )
     client = Client()
     client.force_login(user)
     document = read_document()

@@ -111,7 +111,8 @@ def create_next_plan(plan: Plan, first_year: int, last_year: int) -> Plan:
     reason = f"Kopierad från {plan}"
     new = Plan(
         collaboration_area_id=plan.collaboration_area_id, title=plan.title, area=plan.area,
-        area_members=plan.area_members, first_year=first_year, last_year=last_year, status=Plan.Status.DRAFT,
+        area_members=plan.area_members, first_year=first_year, last_year=last_year,
+        status=Plan.Status.DRAFT,
     )  # fmt: skip
     new._change_reason = reason
     new.save()

@@ -3,6 +3,7 @@ named in it. Follow-up (periods, values, reports) lives in `indicators`, which d
 app; organisational units live in `organisation`, which this app depends on.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -101,6 +102,18 @@ class Actor(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        super().clean()
+        other_area = (
+            self.org_unit_id
+            and self.plan_id
+            and self.org_unit.collaboration_area_id != self.plan.collaboration_area_id
+        )
+        if other_area:
+            raise ValidationError(
+                {"org_unit": _("Enheten hör till ett annat samverkansområde än planen.")}
+            )
 
 
 class FocusArea(models.Model):

@@ -157,3 +157,28 @@ def test_the_same_municipality_code_may_exist_in_two_areas(other_area):
         collaboration_area=other_area.area, name="Ale i LA", code="1440", kind="municipality"
     )
     assert OrgUnit.objects.filter(code="1440").count() == 2
+
+
+def test_a_unit_of_another_area_is_refused_for_an_actor_and_a_profile(other_area, simba_plan):
+    from django.core.exceptions import ValidationError
+
+    from plans.models import Actor
+
+    actor = Actor(plan=simba_plan, name="Närområdesgrupp Lerum", org_unit=other_area.lerum)
+    with pytest.raises(ValidationError, match="annat samverkansområde"):
+        actor.full_clean()
+    profile = Profile.objects.get(user__username="lena")
+    profile.org_unit = OrgUnit.objects.get(collaboration_area__slug="simba", code="1440")
+    with pytest.raises(ValidationError, match="inte till användarens samverkansområde"):
+        profile.full_clean()
+
+
+def test_a_profile_outside_the_region_wide_roles_needs_an_area(process_leader):
+    from django.core.exceptions import ValidationError
+
+    profile = process_leader.profile
+    profile.collaboration_area = None
+    with pytest.raises(ValidationError, match="Välj ett samverkansområde"):
+        profile.full_clean()
+    profile.role = Profile.Role.REGION_READER
+    profile.full_clean()  # the region-wide roles have none

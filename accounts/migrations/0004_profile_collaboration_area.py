@@ -38,6 +38,6 @@ class Migration(migrations.Migration):
         migrations.RunPython(profiles_into_simba, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name="profile",
-            constraint=models.CheckConstraint(condition=models.Q(("role__in", ["admin", "region_reader"]), ("collaboration_area__isnull", False), _connector="OR"), name="profile_has_area_unless_region_wide"),
+            constraint=models.CheckConstraint(condition=models.Q(("role__in", ["admin", "region_reader"]), ("collaboration_area__isnull", False), _connector="OR"), name="profile_has_area_unless_region_wide", violation_error_message="Välj ett samverkansområde: bara administratörer och läsare för hela regionen saknar ett."),
         ),
     ]
