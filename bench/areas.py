@@ -149,7 +149,7 @@ def main():
         transaction.set_rollback(True)  # leave the database as it was
     engine = connection.vendor
     print(f"{engine}; area 1 of {args.areas} ({MUNICIPALITIES} municipalities, years {YEARS}); "
-          f"{args.areas - 1} more built in {built:.0f} s; medians of {args.runs} requests")  # fmt: skip
+          f"{args.areas - 1} more built in {built:.0f} s; medians of {args.runs}")  # fmt: skip
     print(f"{'':12} {'queries':>17}   {'CPU ms':>30}   {'wall ms (with the database)':>30}")
     print(f"{'page':12} {'1 area':>8} {'10':>8}   {'1 area':>8} {'10':>6} {'1 again':>8} {'×':>5}"
           f"   {'1 area':>8} {'10':>6} {'1 again':>8} {'×':>5}")  # fmt: skip
