@@ -2,7 +2,7 @@
 
 Roles: the process leader edits the plan and approves reports; an area-group member reports for
 one municipality; a reader (politicians, the coordination group) reads; an administrator may do
-everything. A user without a profile is treated as a reader.
+everything. A user without a profile is treated as a reader of no area: public plans only.
 
 Areas: every role but two acts within its own collaboration area (Profile.collaboration_area),
 and knows nothing of the others: objects of another area answer 404, like objects that do not
@@ -48,9 +48,9 @@ def home_area_id(user) -> int | None:
 
 def may_reach_area(user, area_id: int | None) -> bool:
     """Whether the user may know of what belongs to this area (else: 404)."""
-    if not user.is_authenticated:
+    if not user.is_authenticated or area_id is None:
         return False
-    return is_region_wide(user) or (area_id is not None and home_area_id(user) == area_id)
+    return is_region_wide(user) or home_area_id(user) == area_id
 
 
 def is_reader(user) -> bool:
