@@ -62,7 +62,11 @@ def fill_analysis(plan, year: int, seed: int = 2026) -> int:
             defaults={"version": 1, "analysis": _analysis(rng), "next_steps": steps()},
         )  # fmt: skip
         created += new
-    units = list(OrgUnit.objects.filter(kind=OrgUnit.Kind.MUNICIPALITY).order_by("name"))
+    units = list(
+        OrgUnit.objects.in_area(plan.collaboration_area_id)
+        .filter(kind=OrgUnit.Kind.MUNICIPALITY)
+        .order_by("name")
+    )
     for i, goal in enumerate(Goal.objects.filter(focus_area__plan=plan).order_by("sort_key")):
         _, new = GoalAnalysis.objects.get_or_create(
             goal=goal, year=year,

@@ -131,16 +131,20 @@ class Part:
         }[self.kind.name]()
 
 
-def plan_year(plan_pk: int, year: int) -> Plan:
+def plan_year(user, plan_pk: int, year: int) -> Plan:
+    """A plan year of the user's area: 404 for another area's plan or a year outside it."""
     plan = get_object_or_404(Plan, pk=plan_pk)
+    if not roles.may_reach_area(user, plan.collaboration_area_id):
+        raise Http404("Planen finns inte.")
     if year not in plan.years:
         raise Http404("Året ingår inte i planen.")
     return plan
 
 
-def municipality(user, code: str) -> OrgUnit:
-    """A municipality whose comments the user may read (404 for another area group's)."""
-    unit = visible_unit(user, code)
+def municipality(user, code: str, plan: Plan) -> OrgUnit:
+    """A municipality of the plan's area whose comments the user may read (404 for another
+    area group's)."""
+    unit = visible_unit(user, code, plan.collaboration_area)
     if unit.kind != OrgUnit.Kind.MUNICIPALITY:
         raise Http404("Kommentarer skrivs per kommun.")
     return unit
@@ -155,14 +159,14 @@ def may_edit(user, part: Part) -> bool:
 def locate(user, plan_pk: int, year: int, kind: str, pk=None, code=None, edit=False) -> Part:
     """The part a URL names: 404 when it is not in the plan year, 403 when `edit` and the user
     may only read it."""
-    part = Part(KINDS[kind], plan_year(plan_pk, year), year)
+    part = Part(KINDS[kind], plan_year(user, plan_pk, year), year)
     if kind == "focus_area":
         part.focus_area = get_object_or_404(FocusArea, pk=pk, plan=part.plan)
     elif kind in ("goal", "unit_comment"):
         goals = Goal.objects.select_related("focus_area")
         part.goal = get_object_or_404(goals, pk=pk, focus_area__plan=part.plan)
     if kind == "unit_comment":
-        part.unit = municipality(user, code)
+        part.unit = municipality(user, code, part.plan)
     if edit and not may_edit(user, part):
         if kind == "unit_comment":
             raise PermissionDenied("Bara kommunens närområdesgrupp och processledaren kan ändra.")

@@ -17,7 +17,7 @@ def _cap(text: str) -> str:
 
 @require_GET
 def year_page(request, plan_pk: int, year: int):
-    plan = parts.plan_year(plan_pk, year)
+    plan = parts.plan_year(request.user, plan_pk, year)
     unit = roles.org_unit_of(request.user)
     context = {
         "plan": plan, "year": year, **selectors.year_structure(plan, year),
@@ -29,8 +29,8 @@ def year_page(request, plan_pk: int, year: int):
 
 @require_GET
 def unit_page(request, plan_pk: int, year: int, code: str):
-    plan = parts.plan_year(plan_pk, year)
-    unit = parts.municipality(request.user, code)
+    plan = parts.plan_year(request.user, plan_pk, year)
+    unit = parts.municipality(request.user, code, plan)
     context = {
         "plan": plan, "year": year, "unit": unit,
         "focus_areas": selectors.unit_structure(plan, year, unit),
@@ -41,7 +41,7 @@ def unit_page(request, plan_pk: int, year: int, code: str):
 
 @require_GET
 def history_page(request, plan_pk: int, year: int):
-    plan = parts.plan_year(plan_pk, year)
+    plan = parts.plan_year(request.user, plan_pk, year)
     context = {"plan": plan, "year": year, "entries": history.entries(plan, year)}
     return render(request, "analysis/history.html", context)
 

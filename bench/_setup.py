@@ -13,18 +13,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "simba.settings")
+# Production settings measure what production runs; plain HTTP on the test client.
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
 import django
 
 django.setup()
 
 from django.conf import settings  # noqa: E402
+
+# As the tests do: static files without the collectstatic manifest.
+settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # fmt: skip
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import Profile  # noqa: E402
+from organisation.models import CollaborationArea  # noqa: E402
 from plans.document import enlarged, load_plan, read_document  # noqa: E402
 
 ROUNDS = 5
@@ -62,7 +69,11 @@ def rolled_back(run) -> None:
 def process_leader_client(username: str) -> Client:
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     user = get_user_model().objects.create_user(username)
-    Profile.objects.create(user=user, role=Profile.Role.PROCESS_LEADER)
+    Profile.objects.create(
+        user=user,
+        role=Profile.Role.PROCESS_LEADER,
+        collaboration_area=CollaborationArea.objects.default(),  # where load_plan puts the plans
+    )
     client = Client()
     client.force_login(user)
     return client

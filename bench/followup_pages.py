@@ -67,10 +67,10 @@ def measure(client, url):
 
 
 def grow(plan):
-    area = OrgUnit.objects.get(kind="area")
+    area = OrgUnit.objects.get(collaboration_area=plan.collaboration_area, kind="area")
     for index in range(8):
         OrgUnit.objects.create(name=f"Bench kommun {index}", code=f"B{index}", kind="municipality",
-                               parent=area)  # fmt: skip
+                               parent=area, collaboration_area=area.collaboration_area)  # fmt: skip
     for kf in list(KeyFigure.objects.filter(goal__focus_area__plan=plan)):
         for copy in range(3):
             kf.pk = None
@@ -83,7 +83,8 @@ def main():
         with transaction.atomic():
             plan = Plan.objects.exclude(status="archived").first() or load_plan(read_document())
             user = get_user_model().objects.create_user("bench-leader")
-            Profile.objects.create(user=user, role=Profile.Role.PROCESS_LEADER)
+            Profile.objects.create(user=user, role=Profile.Role.PROCESS_LEADER,
+                                   collaboration_area=plan.collaboration_area)  # fmt: skip
             client = Client()
             client.force_login(user)
             fill_values(plan, [2026], seed=1)

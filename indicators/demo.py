@@ -77,7 +77,7 @@ def fill_values(plan, years=None, seed: int = 2026, today: date | None = None, u
             "key_figure_id", "org_unit_id", "period_id"
         )
     )
-    units = {u.pk: u for u in OrgUnit.objects.all()}
+    units = {u.pk: u for u in found.units}
     periods = {p.pk: p for p in found.periods}
     new, finished = [], []
     for (unit_pk, period_pk), figures in sorted(found.by_unit_period.items()):

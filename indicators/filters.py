@@ -37,9 +37,10 @@ class SubmissionFilter(django_filters.FilterSet):
         model = Submission
         fields = ["year", "kind", "org_unit", "status"]
 
-    def __init__(self, *args, years=(), units=None, **kwargs):
+    def __init__(self, *args, area, years=(), units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["year"].extra["choices"] = [(y, str(y)) for y in years]
+        self.filters["org_unit"].queryset = OrgUnit.objects.in_area(area)  # the plan's area only
         self.units = units
 
     @property
@@ -47,7 +48,7 @@ class SubmissionFilter(django_filters.FilterSet):
         if not hasattr(self, "_form"):
             form = super().form
             if self.units is not None:
-                # The page has loaded every unit already (as `OrgUnit.objects.all()`, same
+                # The page has loaded the area's units already (same queryset, same
                 # order): list them without another query. Validation still uses the queryset.
                 field = form.fields["org_unit"]
                 field.widget.choices = [

@@ -43,10 +43,13 @@ def due(today, days: int | None = None):
 
 
 def recipients(unit: OrgUnit) -> list[str]:
-    """Area-group members of a municipality; for the whole area, the process leaders."""
+    """Area-group members of a municipality; for the whole area, its process leaders."""
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
     if unit.kind == OrgUnit.Kind.AREA:
-        users = users.filter(profile__role=Profile.Role.PROCESS_LEADER)
+        users = users.filter(
+            profile__role=Profile.Role.PROCESS_LEADER,
+            profile__collaboration_area=unit.collaboration_area_id,
+        )
     else:
         users = users.filter(profile__role=Profile.Role.AREA_GROUP, profile__org_unit=unit)
     return sorted(users.values_list("email", flat=True))

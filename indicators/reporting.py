@@ -88,7 +88,9 @@ class Obligations:
 
 def obligations(plan, periods=None, units=None, figures=None) -> Obligations:
     figures = list(figures if figures is not None else plan_key_figures(plan))
-    units = list(units if units is not None else OrgUnit.objects.all())
+    if units is None:
+        units = OrgUnit.objects.in_area(plan.collaboration_area_id)  # the plan's area only
+    units = list(units)
     periods = list(periods if periods is not None else Period.objects.filter(plan=plan))
     result = Obligations(periods=periods, units=units, figures=figures)
     by_kind = defaultdict(list)

@@ -19,9 +19,12 @@ def today():
     return timezone.localdate()
 
 
-def visible_unit(user, code: str) -> OrgUnit:
-    """A unit whose follow-up the user may see: 404 for another municipality's area group."""
-    unit = get_object_or_404(OrgUnit, code=code)
+def visible_unit(user, code: str, area) -> OrgUnit:
+    """A unit of `area` whose follow-up the user may see: 404 for another municipality's area
+    group, and for an area the user does not reach."""
+    if not roles.may_reach_area(user, area.pk):
+        raise Http404("Enheten finns inte.")
+    unit = get_object_or_404(OrgUnit, collaboration_area=area, code=code)
     own = roles.org_unit_of(user)
     if own is not None and own.pk != unit.pk:
         raise Http404("Enheten finns inte.")
@@ -32,15 +35,18 @@ def visible_unit(user, code: str) -> OrgUnit:
 
 def actor_for(user, unit) -> workflow.Actor:
     return workflow.Actor(
-        is_process_leader=roles.is_process_leader(user),
+        is_process_leader=roles.is_process_leader(user)
+        and roles.may_reach_area(user, unit.collaboration_area_id),
         may_report=roles.can_report_for(user, unit),
     )
 
 
 def report_for(user, code: str, period_pk: int):
     """(unit, period, submission, figures) for a unit × period the unit must report, else 404."""
-    unit = visible_unit(user, code)
-    period = get_object_or_404(Period.objects.select_related("plan"), pk=period_pk)
+    period = get_object_or_404(
+        Period.objects.select_related("plan__collaboration_area"), pk=period_pk
+    )
+    unit = visible_unit(user, code, period.plan.collaboration_area)
     found = obligations(period.plan, periods=[period], units=[unit])
     figures = found.figures_for(unit, period)
     if not figures:
@@ -90,10 +96,12 @@ def transition(submission: Submission, action: str, user, reason: str = "", figu
     return current
 
 
-def bulk_approve(pks, user) -> tuple[int, list[str]]:
-    """Approve each submitted report among `pks`; each on its own, so one refusal stops none."""
+def bulk_approve(pks, user, area) -> tuple[int, list[str]]:
+    """Approve each submitted report of `area` among `pks`; each on its own, so one refusal
+    stops none. Reports of other areas are ignored, unnamed."""
     approved, refused = 0, []
-    for submission in Submission.objects.filter(pk__in=pks).select_related("org_unit", "period"):
+    chosen = Submission.objects.filter(pk__in=pks, org_unit__collaboration_area=area)
+    for submission in chosen.select_related("org_unit", "period"):
         try:
             transition(submission, workflow.APPROVE, user)
             approved += 1

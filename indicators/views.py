@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts import roles
+from accounts.areas import current_area
 from indicators import workflow
 from indicators.entry import ReportLocked, StaleSave, load_rows, save_rows
 from indicators.forms import ReasonForm
@@ -41,8 +42,8 @@ def my_reports(request):
 @require_safe
 def unit_reports(request, code: str):
     """ "What must I report, and by when?": every period of the unit, oldest open first."""
-    unit = visible_unit(request.user, code)
-    plan = current_plan()
+    unit = visible_unit(request.user, code, current_area(request))
+    plan = current_plan(unit.collaboration_area)
     if plan is None:
         raise Http404("Ingen handlingsplan finns.")
     found = ensure_reporting(plan)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django_tables2 import RequestConfig
 
 from accounts import roles
+from accounts.areas import current_area
 from indicators import activities as follow_up
 from indicators import imports, outcomes
 from indicators.entry import StaleSave
@@ -30,15 +31,15 @@ from simba.uploads import validate_upload
 EXPORTS = {"csv", "xlsx"}
 
 
-def _plan_or_404():
-    plan = current_plan()
+def _plan_or_404(request):
+    plan = current_plan(current_area(request))
     if plan is None:
         raise Http404("Ingen handlingsplan finns.")
     return plan
 
 
 def _require_overview(user):
-    if not (roles.is_process_leader(user) or roles.role_of(user) == roles.Role.READER):
+    if not (roles.is_process_leader(user) or roles.is_reader(user)):
         raise PermissionDenied("Översikten är för processledaren och läsare.")
 
 
@@ -61,14 +62,20 @@ def _submissions(plan):
 @require_safe
 def overview(request):
     _require_overview(request.user)
-    plan = _plan_or_404()
+    plan = _plan_or_404(request)
     found = ensure_reporting(plan, recipients=False)
     years = list(plan.years)
     data = request.GET.copy()
     if "year" not in data:
         data["year"] = str(today().year if today().year in years else years[0])
     year = int(data["year"]) if data["year"].isdigit() else today().year
-    filterset = SubmissionFilter(data, queryset=_submissions(plan), years=years, units=found.units)
+    filterset = SubmissionFilter(
+        data,
+        queryset=_submissions(plan),
+        area=plan.collaboration_area_id,
+        years=years,
+        units=found.units,
+    )
     expected = {pair: len(figs) for pair, figs in found.by_unit_period.items()}
     statuses = figure_statuses(found, year, plan)
     goal_rows = goal_summary(statuses)
@@ -111,7 +118,7 @@ def approve_many(request):
     if not pks:
         messages.error(request, "Markera de rapporteringar som ska godkännas.")
         return redirect("indicators:overview")
-    approved, refused = bulk_approve(pks, request.user)
+    approved, refused = bulk_approve(pks, request.user, current_area(request))
     if approved:
         messages.success(
             request,
@@ -128,8 +135,8 @@ def approve_many(request):
 
 
 def activity_follow_up(request, code: str, year: int):
-    unit = visible_unit(request.user, code)
-    plan = _plan_or_404()
+    plan = _plan_or_404(request)
+    unit = visible_unit(request.user, code, plan.collaboration_area)
     if not plan.first_year <= year <= plan.last_year:
         raise Http404("Året ingår inte i planen.")
     may_edit = roles.can_report_for(request.user, unit)
@@ -167,7 +174,7 @@ def import_values(request):
     """Step 1: upload and preview. Nothing is written here."""
     if roles.org_unit_of(request.user) is None and not roles.is_process_leader(request.user):
         raise PermissionDenied("Bara närområdesgrupper och processledaren kan importera värden.")
-    plan = _plan_or_404()
+    plan = _plan_or_404(request)
     ensure_reporting(plan)
     parsed, error = None, ""
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -228,7 +235,7 @@ def import_confirm(request):
         messages.error(request, "Det finns ingen granskad fil att spara. Ladda upp filen igen.")
         return redirect("indicators:import")
     try:
-        count = imports.write(_plan_or_404(), request.user, stored)
+        count = imports.write(_plan_or_404(request), request.user, stored)
     except (imports.ImportFileError, StaleSave) as error:
         messages.error(request, f"Inget sparades. {error}")
         return redirect("indicators:import")
@@ -247,7 +254,7 @@ def import_template(request):
     """A CSV (semicolon, UTF-8 with BOM for Excel) listing what the user may still enter."""
     if roles.org_unit_of(request.user) is None and not roles.is_process_leader(request.user):
         raise PermissionDenied("Bara närområdesgrupper och processledaren kan importera värden.")
-    plan = _plan_or_404()
+    plan = _plan_or_404(request)
     ensure_reporting(plan)
     year = request.GET.get("ar", "")
     year = int(year) if year.isdigit() else today().year

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from accounts.areas import current_area
 from indicators import workflow
 from indicators.entry import ReportLocked, StaleSave, load_rows, save_rows, submit_problems
 from indicators.models import Submission
@@ -21,7 +22,7 @@ from plans.selectors import current_plan
 
 
 def _groups(unit, year, user, data=None):
-    plan = current_plan()
+    plan = current_plan(unit.collaboration_area)
     if plan is None or not plan.first_year <= year <= plan.last_year:
         raise Http404("Året ingår inte i planen.")
     found = ensure_reporting(plan)
@@ -55,7 +56,7 @@ def _groups(unit, year, user, data=None):
 
 
 def year_entry(request, code: str, year: int):
-    unit = visible_unit(request.user, code)
+    unit = visible_unit(request.user, code, current_area(request))
     data = request.POST if request.method == "POST" else None
     plan, groups, actor, values = _groups(unit, year, request.user, data)
     status = 200

@@ -29,7 +29,10 @@ def _readable(user, obj):
 
 def _editable(user, obj):
     _readable(user, obj)
-    if not roles.can_edit_plan(user, plan_of(obj)):
+    plan = plan_of(obj)
+    if not roles.may_reach_area(user, plan.collaboration_area_id):
+        raise Http404  # a public plan of another area: readable, but not theirs to handle
+    if not roles.can_edit_plan(user, plan):
         raise PermissionDenied("Bara processledaren kan ändra planen.")
     return obj
 

@@ -11,8 +11,15 @@ class FocusAreaInline(admin.TabularInline):
 
 @admin.register(Plan)
 class PlanAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "period_label", "status", "adopted_on", "is_public"]
-    list_filter = ["status"]
+    list_display = [
+        "title",
+        "period_label",
+        "collaboration_area",
+        "status",
+        "adopted_on",
+        "is_public",
+    ]
+    list_filter = ["collaboration_area", "status"]
     inlines = [FocusAreaInline]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from organisation.models import OrgUnit
+from organisation.models import CollaborationArea, OrgUnit
 from plans.models import Activity, Actor, FocusArea, Goal, KeyFigure, Plan, Responsibility
 
 FIXTURE_DIR = Path(__file__).resolve().parent.parent / "fixtures"
@@ -37,11 +37,12 @@ def read_document(path: Path = SIMBA_PLAN) -> dict:
         raise PlanDocumentError(f"Kunde inte läsa planfilen {path}: {exc}") from exc
 
 
-def _org_units(document: dict) -> dict:
+def _org_units(document: dict, area: CollaborationArea) -> dict:
 
     units = {}
     for row in document.get("org_units", []):
         unit, _ = OrgUnit.objects.update_or_create(
+            collaboration_area=area,
             code=row["code"],
             defaults={
                 "name": row["name"],
@@ -54,11 +55,12 @@ def _org_units(document: dict) -> dict:
 
 
 @transaction.atomic
-def load_plan(document: dict) -> Plan:
-    """Create a plan with everything in it from a document (see fixtures/)."""
-
-    _org_units(document)
-    plan = Plan.objects.create(**document["plan"])
+def load_plan(document: dict, area: CollaborationArea | None = None) -> Plan:
+    """Create a plan with everything in it from a document (see fixtures/), in `area` (default:
+    SIMBA); the document's units are created or updated in that area."""
+    area = area or CollaborationArea.objects.default()
+    _org_units(document, area)
+    plan = Plan.objects.create(collaboration_area=area, **document["plan"])
     actors: dict[str, Actor] = {}
 
     def actor(name: str | None) -> Actor | None:

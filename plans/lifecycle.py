@@ -85,7 +85,8 @@ def _check_next(plan: Plan, first_year: int, last_year: int) -> None:
         raise LifecycleError(f"Nästa plan måste börja efter {plan.last_year}.")
     if last_year < first_year:
         raise LifecycleError("Sista året kan inte vara före första året.")
-    if Plan.objects.filter(title=plan.title, first_year=first_year).exists():
+    same_area = Plan.objects.filter(collaboration_area=plan.collaboration_area_id)
+    if same_area.filter(title=plan.title, first_year=first_year).exists():
         raise LifecycleError(
             f"Det finns redan en plan ”{plan.title}” som börjar {first_year}. "
             "Öppna den i stället för att skapa en till."
@@ -109,8 +110,9 @@ def create_next_plan(plan: Plan, first_year: int, last_year: int) -> Plan:
     _check_next(plan, first_year, last_year)
     reason = f"Kopierad från {plan}"
     new = Plan(
-        title=plan.title, area=plan.area, area_members=plan.area_members,
-        first_year=first_year, last_year=last_year, status=Plan.Status.DRAFT,
+        collaboration_area_id=plan.collaboration_area_id, title=plan.title, area=plan.area,
+        area_members=plan.area_members, first_year=first_year, last_year=last_year,
+        status=Plan.Status.DRAFT,
     )  # fmt: skip
     new._change_reason = reason
     new.save()

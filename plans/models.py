@@ -3,6 +3,7 @@ named in it. Follow-up (periods, values, reports) lives in `indicators`, which d
 app; organisational units live in `organisation`, which this app depends on.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -26,7 +27,14 @@ class Plan(models.Model):
         ADOPTED = "adopted", _("Fastställd")
         ARCHIVED = "archived", _("Arkiverad")
 
+    collaboration_area = models.ForeignKey(
+        "organisation.CollaborationArea",
+        verbose_name=_("samverkansområde"),
+        on_delete=models.PROTECT,
+        related_name="plans",
+    )
     title = models.CharField(_("titel"), max_length=300)
+    # The area as the document names it (text on the plan's pages); the tenant is the field above.
     area = models.CharField(_("område"), max_length=200, help_text=_("t.ex. SIMBA-området"))
     area_members = models.CharField(
         _("ingående kommuner"), max_length=300, blank=True, help_text=_("som planen skriver dem")
@@ -94,6 +102,18 @@ class Actor(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        super().clean()
+        other_area = (
+            self.org_unit_id
+            and self.plan_id
+            and self.org_unit.collaboration_area_id != self.plan.collaboration_area_id
+        )
+        if other_area:
+            raise ValidationError(
+                {"org_unit": _("Enheten hör till ett annat samverkansområde än planen.")}
+            )
 
 
 class FocusArea(models.Model):

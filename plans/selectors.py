@@ -11,13 +11,17 @@ from plans.models import Activity, Actor, FocusArea, Goal, KeyFigure, Plan, Resp
 from simba.caching import change_token_sql, history_sources
 
 
-def current_plan(today: date | None = None) -> Plan | None:
-    """The plan everyone works with now (start page, follow-up, overview, reports): the adopted
+def current_plan(area, today: date | None = None) -> Plan | None:
+    """The plan an area works with now (start page, follow-up, overview, reports): the adopted
     plan whose years cover today, else the newest adopted one, else the newest draft. A draft
     made with "Skapa nästa plan" therefore never takes over while an adopted plan exists."""
     year = (today or timezone.localdate()).year
     # One query (a handful of plans at most), chosen in Python: every page asks for it.
-    plans = list(Plan.objects.exclude(status=Plan.Status.ARCHIVED).order_by("-first_year", "pk"))
+    plans = list(
+        Plan.objects.filter(collaboration_area=area)
+        .exclude(status=Plan.Status.ARCHIVED)
+        .order_by("-first_year", "pk")
+    )
     adopted = [p for p in plans if p.status == Plan.Status.ADOPTED]
     covering = [p for p in adopted if p.first_year <= year <= p.last_year]
     return next(iter(covering or adopted or plans), None)

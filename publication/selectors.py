@@ -18,8 +18,12 @@ def public_publications():
 
 
 def public_plans() -> list[Plan]:
-    """Public plans, each with `public_years` (newest first)."""
-    plans = list(Plan.objects.filter(is_public=True))
+    """Public plans of every area (by area), each with `public_years` (newest first)."""
+    plans = list(
+        Plan.objects.filter(is_public=True)
+        .select_related("collaboration_area")
+        .order_by("collaboration_area__name", "-first_year", "title")
+    )
     years: dict[int, list[int]] = {}
     for plan_id, year in public_publications().values_list("plan_id", "year"):
         years.setdefault(plan_id, []).append(year)

@@ -9,8 +9,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.roles import is_process_leader
+from accounts.roles import is_process_leader, may_reach_area
+from plans.models import Plan
 from reports.models import Report
+
+
+def plan_for_user(user, pk: int) -> Plan:
+    """A plan whose reports the user may list: 404 for another area's (not theirs to know of)."""
+    plan = get_object_or_404(Plan, pk=pk)
+    if not may_reach_area(user, plan.collaboration_area_id):
+        raise Http404("Planen finns inte.")
+    return plan
 
 
 def visible_reports(user, plan):
@@ -22,6 +31,8 @@ def visible_reports(user, plan):
 
 def get_report_for_user(user, pk: int) -> Report:
     report = get_object_or_404(Report.objects.select_related("plan"), pk=pk)
+    if not may_reach_area(user, report.plan.collaboration_area_id):
+        raise Http404("Rapporten finns inte.")
     if report.is_published or is_process_leader(user):
         return report
     raise Http404("Rapporten finns inte.")

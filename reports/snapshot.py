@@ -286,7 +286,11 @@ def build_snapshot(plan, year: int, audience: str, ordered_by=None, now=None) ->
     """Everything the report shows for `plan` and `year`, as plain data."""
     years = [y for y in plan.years if y <= year] or [year]
     data = _Data(plan, years)
-    units = list(OrgUnit.objects.exclude(kind=OrgUnit.Kind.OTHER).order_by("-kind", "name"))
+    units = list(
+        OrgUnit.objects.in_area(plan.collaboration_area_id)
+        .exclude(kind=OrgUnit.Kind.OTHER)
+        .order_by("-kind", "name")
+    )
     units.sort(key=lambda u: (u.kind == OrgUnit.Kind.AREA, u.name))
     structure = list(focus_areas_with_structure(plan))
     figures = [f for fa in structure for g in fa.goals.all() for f in g.key_figures.all()]

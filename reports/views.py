@@ -3,14 +3,19 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from accounts.areas import current_area
 from accounts.roles import is_process_leader
 from indicators.outcomes import EXPORT_HEADER
-from plans.models import Plan
 from plans.selectors import current_plan
-from reports.access import get_report_for_user, get_report_to_handle, visible_reports
+from reports.access import (
+    get_report_for_user,
+    get_report_to_handle,
+    plan_for_user,
+    visible_reports,
+)
 from reports.forms import OrderForm
 from reports.rendering import ReportRenderError, report_context
 from reports.services import (
@@ -31,7 +36,7 @@ PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presen
 
 @require_safe
 def home(request):
-    plan = current_plan()
+    plan = current_plan(current_area(request))
     if plan is None:
         raise Http404("Det finns ingen handlingsplan ännu.")
     return redirect("reports:index", plan_pk=plan.pk)
@@ -39,7 +44,7 @@ def home(request):
 
 @require_safe
 def index(request, plan_pk: int):
-    plan = get_object_or_404(Plan, pk=plan_pk)
+    plan = plan_for_user(request.user, plan_pk)
     fail_stale_reports()
     leader = is_process_leader(request.user)
     return render(
@@ -56,7 +61,7 @@ def index(request, plan_pk: int):
 
 @require_POST
 def order(request, plan_pk: int):
-    plan = get_object_or_404(Plan, pk=plan_pk)
+    plan = plan_for_user(request.user, plan_pk)
     if not is_process_leader(request.user):
         raise PermissionDenied("Bara processledaren kan beställa rapporter.")
     form = OrderForm(plan, request.POST)

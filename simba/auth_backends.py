@@ -24,7 +24,9 @@ class ModelBackend(backends.ModelBackend):
     three."""
 
     def get_user(self, user_id):
-        users = get_user_model()._default_manager.select_related("profile__org_unit")
+        users = get_user_model()._default_manager.select_related(
+            "profile__org_unit", "profile__collaboration_area"
+        )
         try:
             user = users.get(pk=user_id)
         except users.model.DoesNotExist:

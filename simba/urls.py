@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from accounts import views as account_views
 from plans import views as plan_views
 from simba.views import LogoutPage, health
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("rapporter/", include("reports.urls")),
     path("analys/", include("analysis.urls")),
     path("insyn/", include("publication.urls")),
+    path("omrade/", account_views.choose_area, name="choose_area"),
     path("logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("logga-ut/", login_not_required(LogoutPage.as_view()), name="logout"),
     path(

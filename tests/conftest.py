@@ -1,15 +1,17 @@
 """Shared test fixtures: the real plan, and one named user per role (as healthchecks does)."""
 
+import json
 import os
 from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
 from accounts.models import Profile
-from organisation.models import OrgUnit
+from organisation.models import CollaborationArea, OrgUnit
 from plans.document import load_plan, read_document
 
 PASSWORD = "test-password-123"
@@ -89,10 +91,15 @@ def simba_plan(db, plan_document):
     return load_plan(plan_document)
 
 
-def make_user(django_user_model, username, role, unit_code=None, **extra):
+def make_user(django_user_model, username, role, unit_code=None, area=None, **extra):
+    """A user with a profile; in `area` (default SIMBA) unless the role is region-wide."""
     user = django_user_model.objects.create_user(username=username, password=PASSWORD, **extra)
-    unit = OrgUnit.objects.get(code=unit_code) if unit_code else None
-    Profile.objects.create(user=user, role=role, org_unit=unit)
+    if role in (Profile.Role.ADMIN, Profile.Role.REGION_READER):
+        area = None
+    else:
+        area = area or CollaborationArea.objects.default()
+    unit = OrgUnit.objects.in_area(area).get(code=unit_code) if unit_code else None
+    Profile.objects.create(user=user, role=role, org_unit=unit, collaboration_area=area)
     return user
 
 
@@ -121,3 +128,51 @@ def admin_user(simba_plan, django_user_model):
     return make_user(
         django_user_model, "adam", Profile.Role.ADMIN, is_staff=True, is_superuser=True
     )
+
+
+OTHER_AREA_LEAKS = ("SIMBA-området", "Stenungsund", "Kungälv")  # SIMBA's own words
+
+
+def _other_areas_document(document: dict) -> dict:
+    """The SIMBA plan's structure as another area's plan: its own title, area and units, and
+    none of SIMBA's names (so a page that shows one has leaked it)."""
+    text = json.dumps(document, ensure_ascii=False)
+    for simba_word, other_word in (
+        ("SIMBA-området", "Lerum–Alingsås-området"), ("SIMBA", "LA"),
+        ("Stenungsund", "Lerum"), ("Kungälv", "Alingsås"), ("Tjörn", "Vårgårda"),
+    ):  # fmt: skip
+        text = text.replace(simba_word, other_word)
+    other = json.loads(text)
+    other["org_units"] = [
+        {"name": "Lerum–Alingsås-området", "code": "LA", "kind": "area", "parent": None},
+        {"name": "Lerum", "code": "1441", "kind": "municipality", "parent": "LA"},
+        {"name": "Alingsås", "code": "1489", "kind": "municipality", "parent": "LA"},
+    ]
+    other["plan"]["area_members"] = "Lerum, Alingsås"
+    return other
+
+
+@pytest.fixture
+def other_area(simba_plan, plan_document, django_user_model):
+    """A second collaboration area beside SIMBA, with its own plan, units and users."""
+    area = CollaborationArea.objects.create(name="Lerum–Alingsås", slug="lerum-alingsas")
+    plan = load_plan(_other_areas_document(plan_document), area)
+    return SimpleNamespace(
+        area=area,
+        plan=plan,
+        lerum=OrgUnit.objects.get(collaboration_area=area, code="1441"),
+        users={
+            "other_process_leader": make_user(
+                django_user_model, "olle", Profile.Role.PROCESS_LEADER, area=area
+            ),
+            "other_area_group": make_user(
+                django_user_model, "lena", Profile.Role.AREA_GROUP, "1441", area=area
+            ),
+            "other_reader": make_user(django_user_model, "rakel", Profile.Role.READER, area=area),
+        },
+    )
+
+
+@pytest.fixture
+def region_reader(simba_plan, django_user_model):
+    return make_user(django_user_model, "regina", Profile.Role.REGION_READER)

@@ -64,3 +64,44 @@ def test_existing_units_key_figures_values_and_profiles_survive_the_move_between
     content_types = new.get_model("contenttypes", "ContentType").objects
     assert content_types.filter(app_label="plans", model="keyfigure").exists()
     assert not content_types.filter(app_label="indicators", model="keyfigure").exists()
+
+
+BEFORE_AREAS = [
+    ("organisation", "0001_org_unit_from_indicators"),
+    ("plans", "0002_key_figures_from_indicators"),
+    ("accounts", "0003_org_unit_in_organisation"),
+]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_installation_from_before_areas_becomes_the_simba_area_with_nothing_lost():
+    old = migrate(BEFORE_AREAS)
+    OrgUnit = old.get_model("organisation", "OrgUnit")
+    area = OrgUnit.objects.create(name="SIMBA-området", code="SIMBA", kind="area")
+    ale = OrgUnit.objects.create(name="Ale", code="1440", kind="municipality", parent=area)
+    plan = old.get_model("plans", "Plan").objects.create(title="P", first_year=2026, last_year=2027)
+    old.get_model("plans", "HistoricalPlan").objects.create(
+        id=plan.pk, title="P", first_year=2026, last_year=2027, status="draft",
+        is_public=False, history_date="2026-01-01T00:00Z", history_type="+",
+    )  # fmt: skip
+    User, Profile = old.get_model("auth", "User"), old.get_model("accounts", "Profile")
+    for name, role, unit in [("paula", "process_leader", None), ("alice", "area_group", ale),
+                             ("adam", "admin", None), ("rut", "reader", None)]:  # fmt: skip
+        Profile.objects.create(user=User.objects.create(username=name), role=role, org_unit=unit)
+
+    new = migrate(latest())
+
+    simba = new.get_model("organisation", "CollaborationArea").objects.get()
+    assert (simba.slug, simba.name) == ("simba", "SIMBA-området")
+    units = new.get_model("organisation", "OrgUnit").objects
+    assert sorted(units.values_list("name", "collaboration_area")) == [
+        ("Ale", simba.pk), ("SIMBA-området", simba.pk)
+    ]  # fmt: skip
+    assert new.get_model("plans", "Plan").objects.get().collaboration_area_id == simba.pk
+    history = new.get_model("plans", "HistoricalPlan").objects.get()
+    assert history.collaboration_area_id == simba.pk
+    profiles = new.get_model("accounts", "Profile").objects
+    assert dict(profiles.values_list("user__username", "collaboration_area")) == {
+        "paula": simba.pk, "alice": simba.pk, "rut": simba.pk, "adam": None
+    }  # fmt: skip
+    assert profiles.get(user__username="alice").org_unit.name == "Ale"

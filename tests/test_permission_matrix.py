@@ -12,6 +12,7 @@ from indicators.reporting import ensure_reporting
 from organisation.models import OrgUnit
 from plans.models import Activity, Goal
 from tests import dbstate
+from tests.conftest import OTHER_AREA_LEAKS
 from tests.permissions import grid
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +88,7 @@ def test_a_method_without_a_row_is_not_allowed(client, ctx, name, method, row):
 
 
 @pytest.fixture
-def ctx(simba_plan, reader, ale_user, tjorn_user, process_leader, admin_user):
+def ctx(simba_plan, reader, ale_user, tjorn_user, process_leader, admin_user, region_reader):
     goal = Goal.objects.get(focus_area__plan=simba_plan, code="2:1")
     # The plan's reporting periods exist, as in any running system (the first page that needs
     # them creates them), so a refused request is not blamed for creating them.
@@ -106,6 +107,7 @@ def ctx(simba_plan, reader, ale_user, tjorn_user, process_leader, admin_user):
             "area_other": tjorn_user,
             "process_leader": process_leader,
             "admin": admin_user,
+            "region_reader": region_reader,
         },
     )
 
@@ -143,7 +145,7 @@ def _mismatch(response, expected, row, role) -> str | None:
 def test_each_role_gets_what_it_should(client, ctx, row):
     """One row, every role; setup runs before each role so each sees the same state."""
     failures = []
-    for role in grid.ROLES:
+    for role in grid.ALL_ROLES:
         client.logout()
         if row.setup:
             row.setup(ctx)
@@ -161,4 +163,35 @@ def test_each_role_gets_what_it_should(client, ctx, row):
             changed = dbstate.changes(before, dbstate.snapshot())
             if changed:
                 failures.append(f"POST {row.name} as {role} was refused but changed {changed}")
+    assert [f for f in failures if f] == []
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r.method}-{r.name}" for r in ROWS])
+def test_another_area_knows_nothing_of_simba(client, ctx, other_area, row):
+    """The same grid for the users of a second collaboration area, on SIMBA's objects: 404 for
+    every object of SIMBA (never 403), public pages as for anyone, pages without an object as
+    in their own area; no answer shows SIMBA's names, and no refused POST changes anything."""
+    failures = []
+    ensure_reporting(other_area.plan)  # as for SIMBA's plan in `ctx`: a running system has them
+    for role in grid.OTHER_AREA_ROLES:
+        client.logout()
+        if row.setup:
+            row.setup(ctx)
+        client.force_login(other_area.users[role])
+        args = row.args(ctx)
+        url = reverse(row.name, args=args) + row.query
+        expected = grid.other_area_expectation(row, role, names_an_object=bool(args))
+        public = row.expect["anonymous"] != grid.LOGIN
+        before = dbstate.snapshot() if row.method == "post" and not public else None
+        response = getattr(client, row.method)(url, row.data(ctx))
+        failures.append(_mismatch(response, expected, row, role))
+        if response.status_code == 200 and not public and not response.streaming:
+            text = response.content.decode("utf-8", "replace")
+            leaked = [word for word in OTHER_AREA_LEAKS if word in text]
+            if leaked:
+                failures.append(f"{row.method.upper()} {row.name} as {role} showed {leaked}")
+        if before is not None:
+            changed = dbstate.changes(before, dbstate.snapshot())
+            if changed and grid.refuses(expected):
+                failures.append(f"{row.method.upper()} {row.name} as {role} changed {changed}")
     assert [f for f in failures if f] == []

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import roles
+from accounts.areas import current_area
 from plans.targets import Target
 from plans.word_import import Reading, WordImportError, create_draft, read_plan_document
 from simba.uploads import validate_upload
@@ -68,7 +69,7 @@ def import_document(request):
         status = 422
         if form.is_valid():
             try:
-                reading = read_plan_document(form.cleaned_data["file"])
+                reading = read_plan_document(form.cleaned_data["file"], current_area(request))
             except WordImportError as problem:
                 error = str(problem)
             else:
@@ -95,7 +96,9 @@ def import_document_confirm(request):
                        "Ladda upp dokumentet igen.")  # fmt: skip
         return redirect("plans:import_document")
     try:
-        plan = create_draft(Reading(stored["document"], [], []), request.user)
+        plan = create_draft(
+            Reading(stored["document"], [], []), request.user, current_area(request)
+        )
     except WordImportError as problem:
         messages.error(request, f"Ingenting sparades. {problem}")
         return redirect("plans:import_document")

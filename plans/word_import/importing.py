@@ -41,8 +41,9 @@ def summary_line(reading: Reading) -> str:
     return f"goals={c['goals']} activities={c['activities']} key_figures={c['key_figures']}"
 
 
-def read_plan_document(source) -> Reading:
-    """Read a .docx (bytes or a file object); raises WordImportError if it cannot be read."""
+def read_plan_document(source, area=None) -> Reading:
+    """Read a .docx (bytes or a file object) for `area` (default: SIMBA); raises
+    WordImportError if it cannot be read. Nothing is written."""
     data = source if isinstance(source, bytes) else _read(source)
     document, unplaced, errors = interpret(read_blocks(data))
     head = document["plan"]
@@ -58,7 +59,7 @@ def read_plan_document(source) -> Reading:
             "”Mål 1:1 Främja goda levnadsvanor”, under ett fokusområde."
         )
     if not head["area"]:
-        head["area"] = _default_area()
+        head["area"] = _area_name(area)
     return Reading(document, unplaced, errors)
 
 
@@ -68,12 +69,18 @@ def _read(file) -> bytes:
     return file.read()
 
 
-def _default_area() -> str:
-    """A .docx that does not say "inom X" gets the installation's area (its OrgUnit)."""
-    from organisation.models import OrgUnit
+def _area_name(area) -> str:
+    """A .docx that does not say "inom X" gets the name of the area's own unit, else the area's."""
+    from organisation.models import CollaborationArea, OrgUnit
 
-    areas = list(OrgUnit.objects.filter(kind=OrgUnit.Kind.AREA).values_list("name", flat=True))
-    return areas[0] if len(areas) == 1 else ""
+    if area is None:
+        area = CollaborationArea.objects.filter(slug=CollaborationArea.objects.DEFAULT_SLUG).first()
+    if area is None:
+        return ""
+    names = list(
+        OrgUnit.objects.in_area(area).filter(kind=OrgUnit.Kind.AREA).values_list("name", flat=True)
+    )
+    return names[0] if len(names) == 1 else area.name
 
 
 @contextmanager
@@ -92,15 +99,15 @@ def _history_user(user):
             context.request = previous
 
 
-def create_draft(reading: Reading, user=None):
-    """Create the plan as a draft; all or nothing. Org units are not touched (the document has
-    no municipality codes), so the installation's existing units are used as they are."""
+def create_draft(reading: Reading, user=None, area=None):
+    """Create the plan as a draft in `area` (default: SIMBA); all or nothing. Org units are not
+    touched (the document has no municipality codes), so the area's own units are used."""
     if reading.errors:
         raise WordImportError(" ".join(reading.errors))
     document = dict(reading.document, plan=dict(reading.document["plan"], status="draft"))
     try:
         with _history_user(user), transaction.atomic():
-            return load_plan(document)
+            return load_plan(document, area)
     except (PlanDocumentError, KeyError) as exc:
         raise WordImportError(f"Planen kunde inte skapas: {exc}") from exc
     except DatabaseError as exc:

@@ -94,9 +94,9 @@ def data_index(request):
 
 
 def _rows(pk: int, year: int):
-    public_plan(pk)
+    plan = public_plan(pk)
     publication = public_publication(pk, year)
-    codes = dict(OrgUnit.objects.values_list("name", "code"))
+    codes = dict(OrgUnit.objects.in_area(plan.collaboration_area_id).values_list("name", "code"))
     return publication, opendata.rows(publication, codes)
 
 

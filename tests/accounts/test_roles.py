@@ -7,16 +7,16 @@ from organisation.models import OrgUnit
 pytestmark = pytest.mark.django_db
 
 
-def test_area_group_reports_only_for_its_own_municipality(ale_user):
+def test_area_group_reports_only_for_its_own_municipality(ale_user, simba_plan):
     ale, tjorn = OrgUnit.objects.get(name="Ale"), OrgUnit.objects.get(name="Tjörn")
     assert roles.can_report_for(ale_user, ale)
     assert not roles.can_report_for(ale_user, tjorn)
-    assert not roles.can_edit_plan(ale_user, None)
+    assert not roles.can_edit_plan(ale_user, simba_plan)
 
 
-def test_process_leader_reports_for_every_unit_and_edits_the_plan(process_leader):
+def test_process_leader_reports_for_every_unit_and_edits_the_plan(process_leader, simba_plan):
     assert all(roles.can_report_for(process_leader, u) for u in OrgUnit.objects.all())
-    assert roles.can_edit_plan(process_leader, None)
+    assert roles.can_edit_plan(process_leader, simba_plan)
 
 
 def test_reader_and_anonymous_change_nothing(reader, simba_plan):

@@ -27,7 +27,7 @@ def add_units(count):
     area = OrgUnit.objects.get(kind="area")
     for index in range(count):
         OrgUnit.objects.create(name=f"Kommun {index}", code=f"99{index}", kind="municipality",
-                               parent=area)  # fmt: skip
+                               parent=area, collaboration_area=area.collaboration_area)  # fmt: skip
 
 
 def test_entry_page_queries_do_not_grow_with_key_figures(client, process_leader, simba_plan, ale):

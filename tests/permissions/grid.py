@@ -39,6 +39,32 @@ def refuses(expected) -> bool:
 
 
 ROLES = ("anonymous", "reader", "area_same", "area_other", "process_leader", "admin")
+# A region-wide reader reads every area like an area's reader: its answer is the reader's unless
+# a row says otherwise (extra={"region_reader": ...}).
+ALL_ROLES = (*ROLES, "region_reader")
+# The roles of a second collaboration area, tried on SIMBA's objects (test_permission_matrix):
+# each as the SIMBA role it mirrors.
+OTHER_AREA_ROLES = {
+    "other_process_leader": "process_leader",
+    "other_area_group": "area_same",
+    "other_reader": "reader",
+}
+
+
+def other_area_expectation(row, role: str, names_an_object: bool):
+    """What a user of another area gets from a row's URL about SIMBA: public pages as anyone
+    does; SIMBA's objects (the URL names one) 404, never 403; pages without an object (the start
+    page, the overview) as the mirrored role gets them in SIMBA, but about their own area."""
+    if "other_area" in row.extra:  # one answer, or per role with a default
+        special = row.extra["other_area"]
+        return special.get(role, special["default"]) if isinstance(special, dict) else special
+    if row.expect[OTHER_AREA_ROLES[role]] == NOT_ALLOWED:
+        return NOT_ALLOWED  # the method is refused before anything is looked up
+    if row.expect["anonymous"] != LOGIN:
+        return row.expect["anonymous"]
+    if names_an_object:  # a plan, unit, report … by id or code
+        return HIDE
+    return row.expect[OTHER_AREA_ROLES[role]]
 
 
 @dataclass
@@ -69,6 +95,10 @@ class Row:
         missing = set(ROLES) - set(self.expect)
         if missing:
             raise ValueError(f"{self.name}: no expectation for {sorted(missing)}")
+        self.expect = {
+            **self.expect,
+            "region_reader": self.extra.get("region_reader", self.expect["reader"]),
+        }
 
 
 def everyone(answer, **overrides) -> dict[str, object]:

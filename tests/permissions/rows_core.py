@@ -1,6 +1,6 @@
 """Rows for the project's own pages (simba/) and the plan pages (plans/)."""
 
-from tests.permissions.grid import OK, REDIR, Row, everyone, logged_in
+from tests.permissions.grid import HIDE, OK, REDIR, Row, everyone, logged_in
 
 
 def _forget_failed_logins():
@@ -30,5 +30,27 @@ ROWS = [
         "admin:index",
         everyone(REDIR, admin=OK),
         notes="Django's admin: only administrators; others are sent to its log-in.",
+    ),
+]
+
+
+def _simba_area(ctx):
+    return {"omrade": ctx.plan.collaboration_area_id}
+
+
+ROWS += [
+    Row(
+        "choose_area",
+        logged_in(OK),
+        notes="Lists the areas the user reaches; only region-wide users have a choice.",
+    ),
+    Row(
+        "choose_area",
+        logged_in(REDIR),
+        method="post",
+        data=_simba_area,
+        extra={"other_area": HIDE},
+        notes="Choosing SIMBA: its own users and region-wide ones may (their own area); a user "
+        "of another area gets 404, as for anything of SIMBA's.",
     ),
 ]

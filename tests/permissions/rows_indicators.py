@@ -78,7 +78,9 @@ ROWS = [
         logged_in(OK, reader=DENY, area_other=422),
         method="post",
         data=import_file,
-        notes="Upload and preview only (nothing is written); Tjörn may not report for Ale.",
+        extra={"other_area": {"other_reader": DENY, "default": 422}},
+        notes="Upload and preview only (nothing is written); Tjörn may not report for Ale; in "
+        "another area, Ale is no unit of theirs (422, the row's error, nothing written).",
     ),
     Row("indicators:import_template", logged_in(OK, reader=DENY)),
     Row(

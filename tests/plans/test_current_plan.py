@@ -26,22 +26,28 @@ def test_an_adopted_plan_stays_current_while_the_next_one_is_a_draft(
     adopted_with_next_draft, today
 ):
     adopted, _ = adopted_with_next_draft
-    assert current_plan(today) == adopted
+    assert current_plan(adopted.collaboration_area, today) == adopted
 
 
 def test_the_adopted_plan_covering_today_wins_over_a_newer_adopted_one(adopted_with_next_draft):
     adopted, draft = adopted_with_next_draft
     lifecycle.adopt(draft, date(2027, 11, 1))
-    assert current_plan(date(2027, 12, 1)) == adopted  # 2026–2027 still runs
-    assert current_plan(date(2028, 1, 2)) == draft  # its years have begun
-    assert current_plan(date(2031, 1, 1)) == draft  # none covers today: the newest adopted
+    area = adopted.collaboration_area
+    assert current_plan(area, date(2027, 12, 1)) == adopted  # 2026–2027 still runs
+    assert current_plan(area, date(2028, 1, 2)) == draft  # its years have begun
+    assert current_plan(area, date(2031, 1, 1)) == draft  # none covers today: the newest adopted
 
 
 def test_without_an_adopted_plan_the_newest_draft_is_current(simba_plan):
-    newer = Plan.objects.create(title="Nästa", first_year=2028, last_year=2029)
-    assert current_plan(date(2026, 11, 30)) == newer
+    newer = Plan.objects.create(
+        collaboration_area=simba_plan.collaboration_area,
+        title="Nästa",
+        first_year=2028,
+        last_year=2029,
+    )
+    assert current_plan(simba_plan.collaboration_area, date(2026, 11, 30)) == newer
     Plan.objects.filter(pk=newer.pk).update(status=Plan.Status.ARCHIVED)
-    assert current_plan(date(2026, 11, 30)) == simba_plan
+    assert current_plan(simba_plan.collaboration_area, date(2026, 11, 30)) == simba_plan
 
 
 def test_every_page_uses_the_adopted_plan_not_the_next_draft(

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from organisation.commands import add_area_option, area_by_slug
 from plans.word_import import WordImportError, create_draft, read_plan_document, summary_line
 
 
@@ -17,11 +18,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Läs och visa, men skapa ingenting."
         )
+        add_area_option(parser)
         parser.add_argument(
             "--user", help="Användarnamn som står som upphov i historiken (valfritt)."
         )
 
-    def handle(self, *args, path: str, dry_run: bool, user: str | None, **options):
+    def handle(self, *args, path: str, dry_run: bool, user: str | None, area=None, **options):
+        area = area_by_slug(area)
         author = None
         if user:
             author = get_user_model().objects.filter(username=user).first()
@@ -32,10 +35,10 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Filen {path} kunde inte läsas: {exc.strerror}") from exc
         try:
-            reading = read_plan_document(data)
+            reading = read_plan_document(data, area)
             self._describe(reading)
             if not dry_run:
-                plan = create_draft(reading, author)
+                plan = create_draft(reading, author, area)
                 self.stdout.write(self.style.SUCCESS(f"Skapad som utkast: {plan} (id {plan.pk})"))
             else:
                 self.stdout.write("Provläsning: ingenting skapades.")
