@@ -8,6 +8,8 @@ which unlike ids are not reused after a rolled-back transaction). Rows saved in 
 microsecond are not told apart, which a person editing a plan does not do.
 """
 
+import hashlib
+
 from django.db import connection
 
 TIMEOUT = 24 * 3600  # entries of an old token are never read again; they just expire
@@ -35,3 +37,8 @@ def history_sources(*models) -> list[tuple[type, str]]:
     """The django-simple-history tables of `models`. A change of a tracked many-to-many field
     also adds a row to its model's history table, so that table alone is enough."""
     return [(model.history.model, "history_date") for model in models]
+
+
+def cache_key(prefix: str, *parts) -> str:
+    """A cache key for what `parts` (ids, version tokens, flags) describe, of fixed length."""
+    return f"{prefix}:" + hashlib.sha256(repr(parts).encode()).hexdigest()
