@@ -12,7 +12,7 @@ from django.db.models.signals import post_delete, post_save
 USER_CACHE_SECONDS = 300
 # After a change, the user is read from the database for this long and not cached: a request
 # that read the row just before the change cannot put it back (it adds only where no entry is).
-CHANGED_SECONDS = 30
+CHANGED_SECONDS = 10
 _CHANGED = "changed"
 
 

@@ -1,6 +1,5 @@
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -9,7 +8,10 @@ from django.views.decorators.http import require_safe
 from accounts import roles
 from plans.selectors import current_plan, focus_areas_with_structure, plan_with_content_version
 from simba import shell
-from simba.caching import TIMEOUT, cache_key
+from simba.caching import VersionedCache, cache_key
+
+# A few plans × the four ways a role sees one (about 50 kB each) per process.
+PLAN_BODIES = VersionedCache(size=32)
 
 
 @require_safe
@@ -50,9 +52,9 @@ def _plan_body(request, plan) -> str:
     }
     key = cache_key("plan-page", plan.pk, plan.content_version, plan.status, plan.is_public,
                     *shown.values())  # fmt: skip
-    body = cache.get(key)
+    body = PLAN_BODIES.get(key)
     if body is None:
         context = {"plan": plan, "focus_areas": focus_areas_with_structure(plan), **shown}
         body = render_to_string("plans/plan_body.html", context, request)
-        cache.set(key, body, TIMEOUT)
+        PLAN_BODIES.set(key, body)
     return body
