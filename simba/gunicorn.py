@@ -10,7 +10,8 @@ renders is given back.
 
 import os
 
-workers = int(os.environ.get("WEB_CONCURRENCY", "5"))
+DEFAULT_WORKERS = 5
+workers = int(os.environ.get("WEB_CONCURRENCY", DEFAULT_WORKERS))
 timeout = 60
 graceful_timeout = 30
 max_requests = 2000
