@@ -12,7 +12,8 @@ import hashlib
 import threading
 from collections import OrderedDict
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
 from django.db import connection
 
 TIMEOUT = 24 * 3600  # entries of an old token are never read again; they just expire
@@ -52,7 +53,8 @@ class VersionedCache:
     change token read from the database in the same request (`cache_key` of a version): such a
     key is never served after a change, in any process, so a process may keep the value itself
     and save the shared cache's round trip and transfer (the plan page's 50 kB body). The
-    oldest of `size` entries goes first."""
+    oldest of `size` entries goes first. With caching switched off (Django's DummyCache) the
+    process keeps nothing either."""
 
     def __init__(self, size: int):
         self.size = size
@@ -60,6 +62,8 @@ class VersionedCache:
         self._lock = threading.Lock()
 
     def get(self, key: str):
+        if isinstance(caches["default"], DummyCache):
+            return None
         with self._lock:
             value = self._entries.get(key)
             if value is not None:
