@@ -32,8 +32,7 @@ RUN useradd --system --uid 1000 simba && mkdir -p /data/media && chown -R simba 
 USER simba
 
 EXPOSE 8000
-# WEB_CONCURRENCY (gunicorn reads it) sets the number of worker processes; workers are recycled
-# now and then so that memory held by large report renders is given back.
-CMD ["gunicorn", "simba.wsgi:application", "--bind", "0.0.0.0:8000", \
-     "--access-logfile", "-", "--timeout", "60", "--graceful-timeout", "30", \
-     "--max-requests", "2000", "--max-requests-jitter", "200"]
+# gunicorn's settings (workers, time-outs, recycling, access log) are in simba/gunicorn.py, which
+# bench/load.py uses too; WEB_CONCURRENCY sets the number of worker processes.
+CMD ["gunicorn", "simba.wsgi:application", "--config", "python:simba.gunicorn", \
+     "--bind", "0.0.0.0:8000"]

@@ -124,11 +124,14 @@ def prepare_database(db_url: str, env: dict[str, str]) -> None:
                        stdout=subprocess.DEVNULL)  # fmt: skip
 
 
-def start_gunicorn(port: int, workers: int, env: dict[str, str]) -> subprocess.Popen:
+def start_gunicorn(port: int, workers: int | None, env: dict[str, str]) -> subprocess.Popen:
+    """gunicorn with production's settings (simba/gunicorn.py: workers, recycling, access log,
+    written to nowhere here), the same for the baseline and every page."""
     server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "simba.wsgi:application", "--bind", f"{HOST}:{port}",
-         "--workers", str(workers), "--backlog", "2048", "--log-level", "warning"],
-        cwd=ROOT, env=env,
+        [PYTHON, "-m", "gunicorn", "simba.wsgi:application", "--config", "python:simba.gunicorn",
+         "--bind", f"{HOST}:{port}", "--backlog", "2048", "--log-level", "warning",
+         *(["--workers", str(workers)] if workers else [])],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
     )  # fmt: skip
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -324,11 +327,18 @@ def resolve(scenario: Scenario) -> str | None:
     return reverse(scenario.url_name, args=scenario.args())
 
 
+def _production_workers(env: dict[str, str]) -> int:
+    from simba import gunicorn
+
+    return int(env.get("WEB_CONCURRENCY") or gunicorn.workers)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=50, help="concurrent simulated users")
     parser.add_argument("--duration", type=float, default=15, help="seconds per page")
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--workers", type=int, help="gunicorn worker processes (default: "
+                        "production's, simba/gunicorn.py)")  # fmt: skip
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8108)))
     parser.add_argument("--database", help="database name (default: DATABASE_URL's + _bench)")
     parser.add_argument("--only", help="run only the pages whose title contains this text")
@@ -367,7 +377,8 @@ def main() -> int:
     server = start_gunicorn(options.port, options.workers, env)
     try:
         sessions = {account: log_in(options.port, account) for account in ACCOUNTS}
-        print(f"gunicorn, {options.workers} sync workers, on {HOST}:{options.port}; locust "
+        workers = options.workers or _production_workers(env)
+        print(f"gunicorn, {workers} sync workers, on {HOST}:{options.port}; locust "
               f"{options.users} users, {options.duration:g} s per page; {os.cpu_count()} CPUs, "
               f"load average before {os.getloadavg()[0]:.1f}\n")  # fmt: skip
         baseline = run_load(options.port, paths[BASELINE.title], [], options.users,

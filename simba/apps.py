@@ -8,4 +8,6 @@ class SimbaConfig(AppConfig):
     verbose_name = "SIMBA"
 
     def ready(self) -> None:
-        from simba import security  # noqa: F401  (connects the log-in and session receivers)
+        from simba import auth_backends, security  # noqa: F401  (security connects its receivers)
+
+        auth_backends.connect_receivers()  # a changed user, profile or unit leaves the user cache

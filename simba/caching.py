@@ -8,6 +8,12 @@ which unlike ids are not reused after a rolled-back transaction). Rows saved in 
 microsecond are not told apart, which a person editing a plan does not do.
 """
 
+import hashlib
+import threading
+from collections import OrderedDict
+
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
 from django.db import connection
 
 TIMEOUT = 24 * 3600  # entries of an old token are never read again; they just expire
@@ -35,3 +41,50 @@ def history_sources(*models) -> list[tuple[type, str]]:
     """The django-simple-history tables of `models`. A change of a tracked many-to-many field
     also adds a row to its model's history table, so that table alone is enough."""
     return [(model.history.model, "history_date") for model in models]
+
+
+def cache_key(prefix: str, *parts) -> str:
+    """A cache key for what `parts` (ids, version tokens, flags) describe, of fixed length."""
+    return f"{prefix}:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+class VersionedCache:
+    """Django's cache with a small per-process copy in front, for values whose key holds a
+    change token read from the database in the same request (`cache_key` of a version): such a
+    key is never served after a change, in any process, so a process may keep the value itself
+    and save the shared cache's round trip and transfer (the plan page's 50 kB body). The
+    oldest of `size` entries goes first. With caching switched off (Django's DummyCache) the
+    process keeps nothing either."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._entries: OrderedDict[str, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str):
+        if isinstance(caches["default"], DummyCache):
+            return None
+        with self._lock:
+            value = self._entries.get(key)
+            if value is not None:
+                self._entries.move_to_end(key)
+                return value
+        value = cache.get(key)
+        if value is not None:
+            self._keep(key, value)
+        return value
+
+    def set(self, key: str, value) -> None:
+        cache.set(key, value, TIMEOUT)
+        self._keep(key, value)
+
+    def _keep(self, key: str, value) -> None:
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()

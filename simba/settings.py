@@ -245,7 +245,7 @@ SIMBA_OPEN_DATA_LICENSE = env_str(
 # (simba/caching.py), so nothing is ever served from before a change.
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+        {"BACKEND": "simba.cache_backends.RedisCache", "LOCATION": REDIS_URL,
          "KEY_PREFIX": "simba"}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "simba"}
@@ -293,6 +293,9 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600)  # one working day
 # from the cache, which saves a query on every signed-in request. Not with the per-process memory
 # cache: a log-out in one process would leave the session alive in the others' caches.
 SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if REDIS_URL else "db")
+# For the same reason the signed-in user (with profile and unit) is read from the cache only when
+# it is shared: a change in one process must reach every other (simba/auth_backends.py).
+SIMBA_CACHE_USERS = bool(REDIS_URL)
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "simba.views.csrf_failure"
 

@@ -41,7 +41,18 @@ def test_web_runs_under_gunicorn_after_migrations(compose):
     web = compose["services"]["web"]
     assert web["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
     dockerfile = (ROOT / "Dockerfile").read_text()
-    assert 'CMD ["gunicorn", "simba.wsgi:application"' in dockerfile
+    assert (
+        'CMD ["gunicorn", "simba.wsgi:application", "--config", "python:simba.gunicorn"'
+        in dockerfile
+    )
     for package in ("libpango-1.0-0", "libharfbuzz-subset0", "fonts-dejavu-core",
                     "postgresql-client"):  # fmt: skip
         assert package in dockerfile
+
+
+def test_gunicorn_workers_default_to_the_same_number_everywhere(compose):
+    """bench/load.py measures with simba/gunicorn.py's settings: the stack must run the same."""
+    from simba import gunicorn
+
+    default = compose["x-app"]["environment"]["WEB_CONCURRENCY"]
+    assert default == f"${{WEB_CONCURRENCY:-{gunicorn.DEFAULT_WORKERS}}}"
