@@ -62,7 +62,8 @@ def test_the_access_check_runs_before_the_cached_body(client, simba_plan, reader
 def test_each_plan_has_its_own_body(client, simba_plan, reader):
     client.force_login(reader)
     client.get(reverse("plans:detail", args=[simba_plan.pk]))
-    other = Plan.objects.create(title="En annan plan", area="X", area_members="Y",
+    other = Plan.objects.create(collaboration_area=simba_plan.collaboration_area,
+                                title="En annan plan", area="X", area_members="Y",
                                 first_year=2028, last_year=2029)  # fmt: skip
     simba_plan.refresh_from_db()
     html = client.get(reverse("plans:detail", args=[other.pk])).content.decode()
