@@ -4,7 +4,7 @@ import gc
 
 import pydyf
 
-from reports.rendering import _cache_page_references, lean_gc
+from reports.weasy import _cache_page_references, lean_gc
 
 
 def test_lean_gc_restores_the_collector_even_after_an_error():
