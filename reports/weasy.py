@@ -186,6 +186,25 @@ def _stream_once() -> None:
     pydyf.PDF._simba_stream_once = True
 
 
+def _pack_painted_pages() -> None:
+    """A painted page's content stream is a list of small operator strings (150 000 for the
+    report) held until the whole PDF is written; nothing is added to a page's stream once the
+    page is painted, so join them into one string then: 5 MB less at the render's peak."""
+    import pydyf
+    from weasyprint.document import Page
+
+    if getattr(Page, "_simba_packed", False):
+        return
+    paint = Page.paint
+
+    def paint_and_pack(self, stream, scale=1):
+        paint(self, stream, scale)
+        stream.stream[:] = [b"\n".join(pydyf._to_bytes(item) for item in stream.stream)]
+
+    Page.paint = paint_and_pack
+    Page._simba_packed = True
+
+
 def tag_table_headers(document, pdf) -> None:
     """Give every table header cell its /Scope in the tagged PDF (WeasyPrint 70 links cells to
     their headers but writes no scope): headers in a THead are column headers, the others
@@ -216,6 +235,7 @@ def write_pdf(html: str, css: Path) -> bytes:
     sheet = stylesheet(css)
     _cache_page_references()
     _stream_once()
+    _pack_painted_pages()
     with lean_gc():
         return lean_html(html).write_pdf(
             stylesheets=[sheet],
