@@ -81,28 +81,34 @@ _UA_LEAN = (
 _ua_stylesheet = None
 
 
+def lean_ua_text(ua: str) -> str | None:
+    """WeasyPrint's HTML user-agent stylesheet (`ua`, its text) without the pseudo-element rules
+    these documents never use; None if the text is not what this was written for."""
+    lines = ua.splitlines()
+    for start, replacement in _UA_LEAN:
+        found = [i for i, line in enumerate(lines) if line.startswith(start)]
+        if len(found) != 1:
+            log.warning("WeasyPrint's user-agent stylesheet has changed (%s)", start)
+            return None
+        line = lines[found[0]]
+        lines[found[0]] = replacement + line[len(start) :] if replacement else ""
+    # Counter styles come from WeasyPrint's own (HTML._ua_counter_style), not from this copy.
+    return "\n".join(line for line in lines if not line.startswith("@counter-style"))
+
+
 def ua_stylesheet():
-    """WeasyPrint's HTML user-agent stylesheet without the pseudo-element rules these documents
-    never use (parsed once per process); the stock one, with a warning, if its text is not what
-    this was written for."""
+    """The lean user-agent stylesheet, parsed once per process (WeasyPrint's own if its text
+    has changed)."""
     global _ua_stylesheet
     if _ua_stylesheet is None:
         from weasyprint import CSS
         from weasyprint.css.counters import CounterStyle
         from weasyprint.html import UA, UA_STYLESHEET
 
-        lines = UA.splitlines()
-        for start, replacement in _UA_LEAN:
-            found = [i for i, line in enumerate(lines) if line.startswith(start)]
-            if len(found) != 1:
-                log.warning("WeasyPrint's user-agent stylesheet has changed (%s)", start)
-                _ua_stylesheet = UA_STYLESHEET
-                return _ua_stylesheet
-            line = lines[found[0]]
-            lines[found[0]] = replacement + line[len(start) :] if replacement else ""
-        # Counter styles come from WeasyPrint's own (HTML._ua_counter_style), not from this copy.
-        text = "\n".join(line for line in lines if not line.startswith("@counter-style"))
-        _ua_stylesheet = CSS(string=text, counter_style=CounterStyle())
+        text = lean_ua_text(UA)
+        _ua_stylesheet = (
+            UA_STYLESHEET if text is None else CSS(string=text, counter_style=CounterStyle())
+        )
     return _ua_stylesheet
 
 
