@@ -11,28 +11,12 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from reports.rendering import (
-    PDF_VARIANT,
-    ReportRenderError,
-    font_config,
-    lean_gc,
-    tag_table_headers,
-)
+from reports.rendering import ReportRenderError
 from reports.slides import build_slides
 from reports.snapshot import SCHEMA
+from reports.weasy import write_pdf
 
 DECK_CSS = Path(settings.BASE_DIR) / "static" / "reports" / "deck.css"
-_stylesheet = None
-
-
-def _css():
-    """Parsed once per process: the stylesheet never changes while the worker runs."""
-    global _stylesheet
-    if _stylesheet is None:
-        from weasyprint import CSS
-
-        _stylesheet = CSS(filename=str(DECK_CSS), font_config=font_config())
-    return _stylesheet
 
 
 def render_deck_html(snapshot: dict, slides=None) -> str:
@@ -49,15 +33,4 @@ def render_deck_html(snapshot: dict, slides=None) -> str:
 
 
 def render_deck_pdf(snapshot: dict, slides=None) -> bytes:
-    from weasyprint import HTML
-
-    html = render_deck_html(snapshot, slides)
-    with lean_gc():
-        return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-            stylesheets=[_css()],
-            font_config=font_config(),
-            pdf_variant=PDF_VARIANT,
-            pdf_tags=True,
-            custom_metadata=True,
-            finisher=tag_table_headers,
-        )
+    return write_pdf(render_deck_html(snapshot, slides), DECK_CSS)

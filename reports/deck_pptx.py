@@ -4,9 +4,17 @@ texts as speaker notes, so the process leader can add her own slides before a me
 
 Every slide uses the "Title Only" layout, so each has a real title (read by screen readers and
 shown in PowerPoint's outline); text is Swedish-tagged, 20 pt or larger, titles 28 pt.
+
+An office program grows a table row to fit its text, but never moves what lies below the
+table; so each row is given the height its text needs (measured with Arial's metrics, which
+Liberation Sans shares) and the text under a table is placed from those heights. Checked by
+opening the file in LibreOffice Impress (issue 10): before, rows that wrapped ran over the
+caption and the analysis.
 """
 
 import io
+from functools import lru_cache
+from pathlib import Path
 
 from pptx import Presentation
 from pptx.enum.lang import MSO_LANGUAGE_ID
@@ -20,6 +28,45 @@ WIDTH, HEIGHT, MARGIN = 338, 190, 15
 INNER = WIDTH - 2 * MARGIN
 FONT = "Arial"  # Liberation Sans in the PDF has Arial's metrics
 TITLE_ONLY = 5
+CELL_PAD = 1.5  # mm inside a table cell, each side (PowerPoint's default, 2.5 mm, wraps more)
+LINE_MM = 20 * 1.2 * 25.4 / 72  # one line of 20 pt text: 8.5 mm
+ANALYSIS_TOP = 130  # mm: where a focus area slide's analysis starts, unless its table is longer
+METRIC_FONTS = {
+    False: "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+    True: "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+}
+
+
+@lru_cache(maxsize=2)
+def _metric_font(bold: bool):
+    from PIL import ImageFont
+
+    path = Path(METRIC_FONTS[bold])
+    return ImageFont.truetype(str(path), 200) if path.exists() else None
+
+
+def _lines(text: str, width_mm: float, bold: bool = False) -> int:
+    """Lines `text` takes at 20 pt in a column `width_mm` wide, wrapped at spaces (a word
+    wider than the column counts as one line more); one line per line if the font is missing."""
+    font = _metric_font(bold)
+    total = 0
+    for line in text.split("\n"):
+        if font is None:
+            total += 1
+            continue
+        mm_per_unit = 20 / 200 * 25.4 / 72  # the font is loaded at 200 px for 20 pt text
+        count, used = 1, 0.0
+        space = font.getlength(" ") * mm_per_unit
+        for word in line.split(" "):
+            word_mm = font.getlength(word) * mm_per_unit
+            if used and used + space + word_mm > width_mm:
+                count, used = count + 1, word_mm
+            else:
+                used += (space if used else 0) + word_mm
+            if word_mm > width_mm:
+                count += 1
+        total += count
+    return total
 
 
 def _style(run, size: int, bold: bool = False) -> None:
@@ -33,6 +80,7 @@ def _text_box(slide, left, top, width, height, lines, size=20, bold_first=False)
     box = slide.shapes.add_textbox(Mm(left), Mm(top), Mm(width), Mm(height))
     frame = box.text_frame
     frame.word_wrap = True
+    frame.margin_left = frame.margin_right = 0  # text lines up with the tables' and chart's edges
     for index, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.space_after = Pt(6)
@@ -57,6 +105,7 @@ def _title(slide, data: Slide) -> float:
     title.left, title.top, title.width, title.height = Mm(MARGIN), Mm(top), Mm(INNER), Mm(26)
     frame = title.text_frame
     frame.word_wrap = True
+    frame.margin_left = frame.margin_right = 0  # in line with the kicker and the body
     frame.text = data.title
     paragraph = frame.paragraphs[0]
     paragraph.alignment = 1  # left
@@ -65,30 +114,41 @@ def _title(slide, data: Slide) -> float:
     return top + 28
 
 
-def _table(slide, left, top, width, headers, rows, widths=None):
+def _table(slide, left, top, width, headers, rows, widths=None) -> float:
+    """A table whose rows are as high as their text needs; returns its height in mm."""
+    parts = widths or [1 / len(headers)] * len(headers)
+    columns = [width * part for part in parts]
+    heights = [
+        max(
+            _lines(text, column - 2 * CELL_PAD, r == 0)
+            for text, column in zip(row, columns, strict=True)
+        )
+        * LINE_MM
+        + 2 * CELL_PAD
+        + 1
+        for r, row in enumerate([headers, *rows])
+    ]
     shape = slide.shapes.add_table(
-        len(rows) + 1, len(headers), Mm(left), Mm(top), Mm(width), Mm(12 * (len(rows) + 1))
+        len(rows) + 1, len(headers), Mm(left), Mm(top), Mm(width), Mm(sum(heights))
     )
     table = shape.table
-    if widths:
-        for index, part in enumerate(widths):
-            table.columns[index].width = Mm(width * part)
-    for col, header in enumerate(headers):
-        cell = table.cell(0, col)
-        cell.text = header
-        for run in cell.text_frame.paragraphs[0].runs:
-            _style(run, 20, bold=True)
-    for r, row in enumerate(rows, start=1):
+    for index, column in enumerate(columns):
+        table.columns[index].width = Mm(column)
+    for index, height in enumerate(heights):
+        table.rows[index].height = Mm(height)
+    for r, row in enumerate([headers, *rows]):
         for c, value in enumerate(row):
             cell = table.cell(r, c)
+            cell.margin_left = cell.margin_right = Mm(CELL_PAD)
+            cell.margin_top = cell.margin_bottom = Mm(CELL_PAD)
             frame = cell.text_frame
             frame.word_wrap = True
             for index, line in enumerate(value.split("\n")):
                 paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
                 run = paragraph.add_run()
                 run.text = line
-                _style(run, 20)
-    return shape
+                _style(run, 20, bold=r == 0)
+    return sum(heights)
 
 
 def _picture(slide, chart, left, top, width):
@@ -103,24 +163,25 @@ def _fill(slide, data: Slide) -> None:
     if data.layout == "title":
         _text_box(slide, MARGIN, top + 4, INNER, 60, data.paragraphs, size=24)
     elif data.layout == "focus_area":
-        _table(slide, MARGIN, top, 174, data.headers, data.rows, widths=(0.62, 0.38))
+        bottom = top + _table(slide, MARGIN, top, 174, data.headers, data.rows, widths=(0.62, 0.38))
         if data.after:
-            _text_box(slide, MARGIN, top + 12 * (len(data.rows) + 1) + 2, 174, 10, [data.after])
+            _text_box(slide, MARGIN, bottom + 2, 174, 10, [data.after])
+            bottom += 2 + LINE_MM * _lines(data.after, 174)
         if data.chart:
             _picture(slide, data.chart, MARGIN + 182, top, 126)
             _text_box(slide, MARGIN + 182, top + 64, 126, 10, [data.chart.caption])
         else:
             _text_box(slide, MARGIN + 182, top, 126, 40, data.paragraphs)
-        _text_box(slide, MARGIN, 130, INNER, 45, [(f"{label}:", text) for label, text
-                                                  in data.labelled])  # fmt: skip
+        analysis = max(ANALYSIS_TOP, bottom + 3)
+        _text_box(slide, MARGIN, analysis, INNER, HEIGHT - analysis - 8,
+                  [(f"{label}:", text) for label, text in data.labelled])  # fmt: skip
     else:
         if data.rows:
             widths = {
                 6: (0.35, 0.13, 0.13, 0.13, 0.13, 0.13),  # focus areas × five statuses
                 5: (0.38, 0.155, 0.155, 0.155, 0.155),
             }.get(len(data.headers), (0.36, 0.28, 0.36))
-            _table(slide, MARGIN, top, INNER, data.headers, data.rows, widths=widths)
-            top += 14 * (len(data.rows) + 1) + 2
+            top += _table(slide, MARGIN, top, INNER, data.headers, data.rows, widths=widths) + 2
             if data.after:
                 _text_box(slide, MARGIN, top, INNER, 10, [data.after])
                 top += 12

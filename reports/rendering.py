@@ -3,16 +3,13 @@
 Both functions take only the snapshot (plain data, reports/snapshot.py), so a stored report
 renders the same whenever it is rendered. The web version (views) uses the same templates.
 
-Speed (see /work/shared/ENVIRONMENT.md and bench/report.py): one FontConfiguration shared by
-every render, tables with `table-layout: fixed` and set column widths, charts with few text
-elements, embedded as images.
+Speed (see /work/shared/ENVIRONMENT.md and bench/report.py): tables with `table-layout: fixed`
+and set column widths, charts with few text elements, embedded as images; the engine's own
+levers (shared fonts, stylesheets parsed once, the collector, pydyf) are in reports/weasy.py.
 """
 
 import base64
 import copy
-import gc
-import logging
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -25,10 +22,9 @@ from pygal.style import Style
 from reports.charts import format_tick, nice_ticks
 from reports.present import present
 from reports.snapshot import SCHEMA
+from reports.weasy import write_pdf
 
 PRINT_CSS = Path(settings.BASE_DIR) / "static" / "reports" / "print.css"
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-PDF_VARIANT = "pdf/a-3a"  # newest PDF/A with tagged structure in WeasyPrint 70 (PDF/UA: no A)
 
 # Grey levels and dash patterns tell the lines apart when printed in black and white.
 CHART_STYLE = Style(
@@ -57,60 +53,6 @@ DASH_NAMES = ("heldragen", "streckad", "prickad", "streck-prickad", "kort streck
 
 class ReportRenderError(Exception):
     """The snapshot cannot be rendered; the message is Swedish and says what to do."""
-
-
-_font_config = None
-_stylesheet = None
-
-
-def font_config():
-    global _font_config
-    if _font_config is None:
-        from weasyprint.text.fonts import FontConfiguration
-
-        _font_config = FontConfiguration()
-    return _font_config
-
-
-@contextmanager
-def lean_gc():
-    """Python's garbage collector, tuned for one render (measured with bench/report.py).
-
-    WeasyPrint allocates millions of short-lived objects; every full collection would scan all
-    the process holds (Django, the snapshot) again. Collect once, freeze what exists (out of the
-    scans, still freed by reference counting) and collect young objects less often; the
-    process's settings come back afterwards. About 15 % less CPU, no more memory.
-    """
-    gc.collect()
-    gc.freeze()
-    threshold = gc.get_threshold()
-    gc.set_threshold(10000, 10, 10)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        gc.unfreeze()
-
-
-def _cache_page_references() -> None:
-    """pydyf rebuilds the tuple of all page references on every access, and WeasyPrint's
-    tagging reads it once per tagged box: quadratic in pages (4 % of the 10× plan's time).
-    Cache it while the number of pages is unchanged (pages are only ever appended)."""
-    import pydyf
-
-    if getattr(pydyf.PDF, "_simba_cached_references", False):
-        return
-
-    def page_references(self):
-        kids = self.pages["Kids"]
-        cached = self.__dict__.get("_simba_page_references")
-        if cached is None or cached[0] != len(kids):
-            references = tuple(f"{n} 0 R".encode("ascii") for n in kids[::3])
-            cached = self.__dict__["_simba_page_references"] = (len(kids), references)
-        return cached[1]
-
-    pydyf.PDF.page_references = property(page_references)
-    pydyf.PDF._simba_cached_references = True
 
 
 def chart_svg(chart: dict) -> str:
@@ -240,47 +182,5 @@ def render_report_html(snapshot: dict, audience: str, generated_at=None) -> str:
     return render_to_string("reports/pdf.html", report_context(snapshot, audience, generated_at))
 
 
-def tag_table_headers(document, pdf) -> None:
-    """Give every table header cell its /Scope in the tagged PDF (WeasyPrint 70 links cells to
-    their headers but writes no scope): headers in a THead are column headers, the others
-    (`<th scope="row">` in the body) row headers. A WeasyPrint finisher: runs on the PDF's
-    objects just before they are written."""
-    objects = pdf.objects
-
-    def parent(element):
-        reference = element.get("P")
-        if not reference:
-            return None
-        return objects[int(bytes(reference).split()[0])]
-
-    for element in objects:
-        if not isinstance(element, dict) or element.get("S") != "/TH":
-            continue
-        row = parent(element)
-        group = parent(row) if row is not None else None
-        in_head = group is not None and group.get("S") == "/THead"
-        attributes = element.get("A")
-        if attributes is None:
-            attributes = element["A"] = type(element)({"O": "/Table"})
-        attributes["Scope"] = "/Column" if in_head else "/Row"
-
-
 def render_report_pdf(snapshot: dict, audience: str, generated_at=None) -> bytes:
-    from weasyprint import CSS, HTML
-
-    global _stylesheet
-    html = render_report_html(snapshot, audience, generated_at)
-    config = font_config()
-    if _stylesheet is None:  # parsed once per process: it never changes while a worker runs
-        _stylesheet = CSS(filename=str(PRINT_CSS), font_config=config)
-    stylesheet = _stylesheet
-    _cache_page_references()
-    with lean_gc():
-        return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-            stylesheets=[stylesheet],
-            font_config=config,
-            pdf_variant=PDF_VARIANT,
-            pdf_tags=True,
-            custom_metadata=True,
-            finisher=tag_table_headers,
-        )
+    return write_pdf(render_report_html(snapshot, audience, generated_at), PRINT_CSS)
