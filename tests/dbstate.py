@@ -27,13 +27,16 @@ def tables() -> list[str]:
 
 
 def snapshot() -> dict[str, list[tuple]]:
-    """Every row of every project table, ordered, as plain tuples."""
+    """Every row of every project table, ordered, as plain tuples.
+
+    Ordered in Python by the whole row: the first column is not unique in every table (a history
+    table's first column is the tracked row's id, once per change), and rows that tie on it come
+    back in whatever order the database's plan gives, which would read as a change."""
     state = {}
     with connection.cursor() as cursor:
         for table in tables():
-            quoted = connection.ops.quote_name(table)
-            cursor.execute(f"SELECT * FROM {quoted} ORDER BY 1")
-            state[table] = [tuple(row) for row in cursor.fetchall()]
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            state[table] = sorted((tuple(row) for row in cursor.fetchall()), key=repr)
     return state
 
 
