@@ -57,6 +57,7 @@ from accounts.models import Profile  # noqa: E402
 from indicators.demo import fill_values  # noqa: E402
 from organisation.models import CollaborationArea  # noqa: E402
 from plans.document import load_plan, read_document  # noqa: E402
+from plans.views.reading import PLAN_BODIES  # noqa: E402
 
 MUNICIPALITIES = 5
 YEARS = [2026, 2027]
@@ -98,6 +99,13 @@ def build_area(base: dict, index: int):
     }
 
 
+def forget_plan_bodies() -> None:
+    """The plan page's body is kept in the shared cache and in the process: drop both, so the
+    page reads the plan's structure (what grows with the database)."""
+    cache.clear()
+    PLAN_BODIES.clear()
+
+
 def measure(pages: dict, runs: int) -> dict:
     """(queries, median CPU seconds, median wall seconds) per page."""
     found = {}
@@ -112,13 +120,13 @@ def measure(pages: dict, runs: int) -> dict:
             return execute(sql, params, many, context)
 
         if clear_cache:
-            cache.clear()
+            forget_plan_bodies()
         with connection.execute_wrapper(counter):
             assert client.get(url).status_code == 200, url
         cpu, wall = [], []
         for _ in range(runs):
             if clear_cache:
-                cache.clear()
+                forget_plan_bodies()
             start, start_wall = time.process_time(), time.perf_counter()
             assert client.get(url).status_code == 200, url
             cpu.append(time.process_time() - start)
