@@ -13,7 +13,7 @@ from accounts import roles
 from analysis import forms
 from indicators.services import visible_unit
 from organisation.models import OrgUnit
-from plans import display
+from plans import access, display
 from plans.models import FocusArea, Goal, Plan
 
 
@@ -133,9 +133,7 @@ class Part:
 
 def plan_year(user, plan_pk: int, year: int) -> Plan:
     """A plan year of the user's area: 404 for another area's plan or a year outside it."""
-    plan = get_object_or_404(Plan, pk=plan_pk)
-    if not roles.may_reach_area(user, plan.collaboration_area_id):
-        raise Http404("Planen finns inte.")
+    plan = access.plan_in_reach(user, plan_pk)
     if year not in plan.years:
         raise Http404("Året ingår inte i planen.")
     return plan

@@ -21,6 +21,16 @@ def plan_of(obj) -> Plan:
     return obj.goal.focus_area.plan  # a key figure
 
 
+def plan_in_reach(user, pk: int) -> Plan:
+    """A plan of an area the user reaches, public or not: 404 for another area's (not theirs to
+    know of). For pages about the plan's work (reports, analysis, publishing), which a public
+    plan does not open to other areas."""
+    plan = get_object_or_404(Plan, pk=pk)
+    if not roles.may_reach_area(user, plan.collaboration_area_id):
+        raise Http404("Planen finns inte.")
+    return plan
+
+
 def _readable(user, obj):
     if not roles.can_read_plan(user, plan_of(obj)):
         raise Http404

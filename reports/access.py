@@ -10,16 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.roles import is_process_leader, may_reach_area
-from plans.models import Plan
 from reports.models import Report
-
-
-def plan_for_user(user, pk: int) -> Plan:
-    """A plan whose reports the user may list: 404 for another area's (not theirs to know of)."""
-    plan = get_object_or_404(Plan, pk=pk)
-    if not may_reach_area(user, plan.collaboration_area_id):
-        raise Http404("Planen finns inte.")
-    return plan
 
 
 def visible_reports(user, plan):

@@ -9,11 +9,11 @@ from django.views.decorators.http import require_POST, require_safe
 from accounts.areas import current_area
 from accounts.roles import is_process_leader
 from indicators.outcomes import EXPORT_HEADER
+from plans.access import plan_in_reach
 from plans.selectors import current_plan
 from reports.access import (
     get_report_for_user,
     get_report_to_handle,
-    plan_for_user,
     visible_reports,
 )
 from reports.forms import OrderForm
@@ -44,7 +44,7 @@ def home(request):
 
 @require_safe
 def index(request, plan_pk: int):
-    plan = plan_for_user(request.user, plan_pk)
+    plan = plan_in_reach(request.user, plan_pk)
     fail_stale_reports()
     leader = is_process_leader(request.user)
     return render(
@@ -61,7 +61,7 @@ def index(request, plan_pk: int):
 
 @require_POST
 def order(request, plan_pk: int):
-    plan = plan_for_user(request.user, plan_pk)
+    plan = plan_in_reach(request.user, plan_pk)
     if not is_process_leader(request.user):
         raise PermissionDenied("Bara processledaren kan beställa rapporter.")
     form = OrderForm(plan, request.POST)

@@ -3,11 +3,11 @@ comments; a preview of the public page; withdraw. Thin: rules in publication/ser
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts.roles import is_process_leader, may_reach_area
+from accounts.roles import is_process_leader
+from plans.access import plan_in_reach
 from plans.models import Plan
 from publication.adapter import comments, public_view
 from publication.models import Publication
@@ -23,9 +23,7 @@ from reports.models import Report
 
 
 def _plan_for_leader(request, plan_pk: int) -> Plan:
-    plan = get_object_or_404(Plan, pk=plan_pk)
-    if not may_reach_area(request.user, plan.collaboration_area_id):
-        raise Http404("Planen finns inte.")
+    plan = plan_in_reach(request.user, plan_pk)
     if not is_process_leader(request.user):
         raise PermissionDenied("Bara processledaren bestämmer vad som visas för allmänheten.")
     return plan
