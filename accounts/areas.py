@@ -38,6 +38,17 @@ def current_area(request) -> CollaborationArea:
     return area
 
 
+def header_area(request) -> CollaborationArea | None:
+    """The area the page header names: None for anonymous visitors and for a user in no area
+    (pages that need an area say so themselves)."""
+    if not request.user.is_authenticated:
+        return None
+    try:
+        return current_area(request)
+    except Http404:
+        return None
+
+
 def choose_area(request, area_id) -> CollaborationArea:
     """Remember the chosen area for a region-wide user; 404 for an area they cannot reach."""
     area = reachable_areas(request.user).filter(pk=area_id).first()

@@ -19,7 +19,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from django.contrib.messages import get_messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -62,13 +62,10 @@ def page(request, title: str, content: str) -> HttpResponse:
 
 
 def _area(request):
-    """What the header shows of the request's collaboration area (accounts/context_processors):
-    (id, name, slug, may choose another), or None."""
-    if not request.user.is_authenticated:
-        return None
-    try:
-        area = areas.current_area(request)
-    except Http404:
+    """What the header shows of the request's collaboration area (as the context processor gives
+    it: `areas.header_area`): (id, name, slug, may choose another), or None."""
+    area = areas.header_area(request)
+    if area is None:
         return None
     return (area.pk, area.name, area.slug, roles.is_region_wide(request.user))
 
