@@ -2,14 +2,18 @@
 
 One place for the engine's settings and speed levers, so the two PDFs cannot drift apart:
 PDF/A-3a with a tagged structure, table header scope in the tags, one FontConfiguration and the
-stylesheets parsed once per process, the garbage collector tuned for a render, and three
-measured fixes to WeasyPrint 70 / pydyf 0.13 (bench/report.py; the profile is in the docstrings).
-Each fix keeps the output's content: same text, tags, metadata and pages.
+stylesheets parsed once per process, the garbage collector kept out of a render, the HTML parsed
+by libxml2, fontTools' unused parts not imported, and three measured fixes to WeasyPrint 70 /
+pydyf 0.13 (bench/report.py; the profile is in the docstrings). Each fix keeps the output's
+content: same text, tags, metadata and pages.
 """
 
 import gc
+import importlib.util
 import logging
+import sys
 import threading
+import types
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +24,51 @@ PDF_VARIANT = "pdf/a-3a"  # newest PDF/A with tagged structure in WeasyPrint 70 
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 log = logging.getLogger(__name__)
 
+# fontTools modules WeasyPrint 70 imports when it is imported (weasyprint/pdf/fonts.py) but calls
+# only for fonts these documents never have: the subsetter where HarfBuzz-Subset is missing, the
+# instancer for variable fonts. Together 15 MB of resident memory in every process that
+# renders (bench/report.py) and 0.4 s of import time.
+SUBSETTER = "fontTools.subset"
+INSTANCER = "fontTools.varLib.instancer"
+
+
+def import_weasyprint():
+    """WeasyPrint, imported with the two fontTools modules deferred to their first use.
+
+    The subsetter is registered with the standard library's LazyLoader: it is the real module,
+    loaded when an attribute of it is first read. WeasyPrint imports a function from the
+    instancer, which a lazy module cannot defer, so while WeasyPrint is imported the instancer
+    stands in as a module whose function imports the real one when it is called; the stand-in
+    is gone from sys.modules once WeasyPrint is imported, so anyone else gets the real module."""
+    if "weasyprint" in sys.modules:
+        return sys.modules["weasyprint"]
+    spec = importlib.util.find_spec(SUBSETTER) if SUBSETTER not in sys.modules else None
+    if spec is not None:
+        spec.loader = importlib.util.LazyLoader(spec.loader)
+        subsetter = sys.modules[SUBSETTER] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(subsetter)
+        # As the import system would; and `from fontTools import subset` then takes it from the
+        # package without reading its __spec__ (which would load it).
+        sys.modules["fontTools"].subset = subsetter
+    stand_in = None
+    if INSTANCER not in sys.modules:
+        stand_in = sys.modules[INSTANCER] = types.ModuleType(INSTANCER)
+        stand_in.instantiateVariableFont = _instantiate_variable_font
+    try:
+        import weasyprint
+    finally:
+        if stand_in is not None and sys.modules.get(INSTANCER) is stand_in:
+            del sys.modules[INSTANCER]
+    return weasyprint
+
+
+def _instantiate_variable_font(*args, **kwargs):
+    """fontTools' instantiateVariableFont, imported when WeasyPrint first needs it."""
+    from fontTools.varLib.instancer import instantiateVariableFont
+
+    return instantiateVariableFont(*args, **kwargs)
+
+
 _font_config = None
 _stylesheets: dict[Path, object] = {}
 
@@ -28,6 +77,7 @@ def font_config():
     """One FontConfiguration for every render: fonts are found and loaded once per process."""
     global _font_config
     if _font_config is None:
+        import_weasyprint()
         from weasyprint.text.fonts import FontConfiguration
 
         _font_config = FontConfiguration()
@@ -37,6 +87,7 @@ def font_config():
 def stylesheet(path: Path):
     """A stylesheet parsed once per process: it never changes while a worker runs."""
     if path not in _stylesheets:
+        import_weasyprint()
         from weasyprint import CSS
 
         _stylesheets[path] = CSS(filename=str(path), font_config=font_config())
@@ -45,24 +96,27 @@ def stylesheet(path: Path):
 
 @contextmanager
 def lean_gc():
-    """Python's garbage collector, tuned for one render (measured with bench/report.py).
+    """Python's garbage collector, kept out of the render (measured with bench/report.py).
 
     WeasyPrint allocates a few hundred thousand objects, and its document (boxes, styles, the
-    parsed tree) is held together by reference cycles, so only the collector frees it. Freeze
-    what the process held before (Django, the snapshot: out of every scan; garbage among it is
-    not lost, it is unfrozen afterwards), collect young objects less often, and free the
-    document right after the render, with one collection that scans only the render's objects,
-    so the next step (the deck after the report) starts from the memory the render began with.
+    parsed tree) is held together by reference cycles, so only the collector frees it. Scans
+    during the render find next to nothing to free (the document is alive until the PDF is
+    written) and cost 0.1-0.2 s of a 2 s report; so the collector is off while it renders, what
+    the process held before (Django, the snapshot) is frozen out of the final scan (garbage
+    among it is not lost: it is unfrozen afterwards), and one collection right after the
+    render frees the document, so the next step (the deck after the report) starts from the
+    memory the render began with. Peak memory is the same within 1-2 MB.
     """
+    enabled = gc.isenabled()
     gc.freeze()
-    threshold = gc.get_threshold()
-    gc.set_threshold(10000, 10, 10)
+    gc.disable()
     try:
         yield
     finally:
         gc.collect()
-        gc.set_threshold(*threshold)
         gc.unfreeze()
+        if enabled:
+            gc.enable()
 
 
 # WeasyPrint's user-agent stylesheet gives every element six pseudo-element styles (::marker and
@@ -101,6 +155,7 @@ def ua_stylesheet():
     has changed)."""
     global _ua_stylesheet
     if _ua_stylesheet is None:
+        import_weasyprint()
         from weasyprint import CSS
         from weasyprint.css.counters import CounterStyle
         from weasyprint.html import UA, UA_STYLESHEET
@@ -112,21 +167,67 @@ def ua_stylesheet():
     return _ua_stylesheet
 
 
+def html_tree(html: str):
+    """The document's element tree as WeasyPrint's own parser (tinyhtml5) builds it, parsed by
+    libxml2 (lxml, installed with python-pptx): tinyhtml5 is pure Python and took 80-90 ms of
+    the report's 2 s, libxml2 and a copy into ElementTree take 12 ms. For what our templates
+    make the two trees are the same element for element, attribute for attribute and text for
+    text (tests/reports/test_weasy_parse.py compares them for the report and the deck); libxml2
+    is not an HTML5 parser, so HTML from anywhere else must not come through here."""
+    import xml.etree.ElementTree as ElementTree
+
+    import lxml.html
+
+    def copy(element):
+        new = ElementTree.Element(element.tag, dict(element.attrib))
+        new.text = element.text
+        for child in element:
+            if isinstance(child.tag, str):
+                child_copy = copy(child)
+                child_copy.tail = child.tail
+                new.append(child_copy)
+            elif child.tail:  # a comment: its text is dropped, the text after it is kept
+                if len(new):
+                    new[-1].tail = (new[-1].tail or "") + child.tail
+                else:
+                    new.text = (new.text or "") + child.tail
+        return new
+
+    root = copy(lxml.html.document_fromstring(html))
+    # Where the two parsers put the white space around <body> differs; it is never rendered.
+    root.text = None
+    for body in root.iter("body"):
+        body.tail = None
+    return root
+
+
 _html_class = None
 
 
 def lean_html(html: str):
-    """A WeasyPrint HTML document that cascades with the lean user-agent stylesheet."""
+    """A WeasyPrint HTML document that cascades with the lean user-agent stylesheet, its tree
+    parsed by `html_tree`."""
     global _html_class
     if _html_class is None:
-        from weasyprint import HTML
+        import cssselect2
+
+        HTML = import_weasyprint().HTML
 
         class LeanHTML(HTML):
+            def __init__(self, html, base_url):
+                # WeasyPrint sets up its document from an empty page (base URL, fetcher, media
+                # type), then gets the real tree.
+                super().__init__(string="<!DOCTYPE html><html></html>", base_url=base_url)
+                self.wrapper_element = cssselect2.ElementWrapper.from_html_root(
+                    html_tree(html), content_language=None
+                )
+                self.etree_element = self.wrapper_element.etree_element
+
             def _ua_stylesheets(self, forms=False):
                 return [ua_stylesheet(), *super()._ua_stylesheets(forms)[1:]]
 
         _html_class = LeanHTML
-    return _html_class(string=html, base_url=str(settings.BASE_DIR))
+    return _html_class(html, base_url=str(settings.BASE_DIR))
 
 
 def _cache_page_references() -> None:
