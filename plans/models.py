@@ -427,3 +427,18 @@ class KeyFigure(models.Model):
 
     def evaluate(self, value, previous=None) -> targets.Evaluation:
         return self.target.evaluate(value, previous)
+
+
+class PlanContentVersion(models.Model):
+    """The plan's content version, which the database moves with every change of the plan's
+    content (plans/content_version.py); never written from Python."""
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    version = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = _("innehållsversion")
+        verbose_name_plural = _("innehållsversioner")
+
+    def __str__(self) -> str:
+        return f"{self.plan_id}: {self.version}"

@@ -1,14 +1,13 @@
 """Queries that load a plan's structure in a fixed number of SQL queries, however large it is."""
 
-import functools
 from datetime import date
 
 from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from plans.models import Activity, Actor, FocusArea, Goal, KeyFigure, Plan, Responsibility
-from simba.caching import change_token_sql, history_sources
+from plans.content_version import VERSIONS
+from plans.models import Activity, FocusArea, Goal, KeyFigure, Plan, Responsibility
 
 
 def current_plan(area, today: date | None = None) -> Plan | None:
@@ -40,23 +39,19 @@ def focus_areas_with_structure(plan: Plan):
     return FocusArea.objects.filter(plan=plan).prefetch_related(Prefetch("goals", queryset=goals))
 
 
-@functools.cache
-def _plan_history_tables():
-    return history_sources(Plan, Actor, FocusArea, Goal, Activity, Responsibility, KeyFigure)
-
-
 def plan_with_content_version(pk: int) -> Plan | None:
-    """The plan annotated with `content_version`, which moves with every saved change of any
-    plan's content, so the plan page can be cached server-side and never shown from before a
-    change (simba/caching.py). One query, written out and read into the model directly:
-    building it with the ORM cost three times as much Python as running it. The plan's columns
-    need no conversion from what the database driver returns (tests/plans/test_plan_page_cache.py
-    compares every field with the ORM's)."""
+    """The plan with its `content_version` (plans/content_version.py), which the database moves
+    with every change of this plan's content, so the plan page can be cached server-side per plan
+    and never shown from before a change; None for a plan without one (not cached then). One
+    indexed lookup, written out and read into the model directly: building it with the ORM cost
+    three times as much Python as running it. The plan's columns need no conversion from what
+    the database driver returns (tests/plans/test_plan_page_cache.py compares every field with
+    the ORM's)."""
     fields = Plan._meta.concrete_fields
     qn = connection.ops.quote_name
-    sql = (f"SELECT {', '.join(qn(f.column) for f in fields)}, "
-           f"{change_token_sql(*_plan_history_tables())} "
-           f"FROM {qn(Plan._meta.db_table)} WHERE {qn(Plan._meta.pk.column)} = %s")  # fmt: skip
+    sql = (f"SELECT {', '.join('p.' + qn(f.column) for f in fields)}, v.version "
+           f"FROM {qn(Plan._meta.db_table)} p LEFT JOIN {VERSIONS} v ON v.plan_id = p.{qn('id')} "
+           f"WHERE p.{qn(Plan._meta.pk.column)} = %s")  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute(sql, [pk])
         row = cursor.fetchone()

@@ -1,6 +1,8 @@
 """Authentication backends: django-axes' where there is no request to lock out, and Django's
 model backend loading the user's profile with the user, through the shared cache."""
 
+import contextvars
+
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib.auth import backends, get_user_model
@@ -14,6 +16,10 @@ USER_CACHE_SECONDS = 300
 # that read the row just before the change cannot put it back (it adds only where no entry is).
 CHANGED_SECONDS = 10
 _CHANGED = "changed"
+# The request's session while Django reads its user (simba.middleware.AuthenticationMiddleware):
+# it may hold the user's cache entry, read in the session's round trip (simba/sessions.py).
+CURRENT_SESSION = contextvars.ContextVar("simba_current_session", default=None)
+_NOT_FETCHED = object()
 
 
 class AxesBackend(AxesStandaloneBackend):
@@ -56,9 +62,21 @@ def user_cache_key(user_id) -> str:
     return f"auth-user:{user_id}"
 
 
+def _prefetched(user_id):
+    """The user's cache entry read with this request's session, if it is this user's (once)."""
+    session = CURRENT_SESSION.get()
+    fetched = getattr(session, "prefetched_user", None)
+    if fetched is None or fetched[0] != user_id:
+        return _NOT_FETCHED
+    session.prefetched_user = None
+    return fetched[1]
+
+
 def _cached_user(user_id):
     key = user_cache_key(user_id)
-    user = cache.get(key)
+    user = _prefetched(user_id)
+    if user is _NOT_FETCHED:
+        user = cache.get(key)
     if user is None or isinstance(user, str):
         changed = user == _CHANGED
         user = _load_user(user_id)

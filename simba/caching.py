@@ -5,7 +5,8 @@ A page is cached under a key that contains a *change token*: the time of the new
 old entry is never read again; nothing has to be deleted, and every gunicorn process sees the
 same token because it comes from the database (one cheap query: MAX over indexed time columns,
 which unlike ids are not reused after a rolled-back transaction). Rows saved in the same
-microsecond are not told apart, which a person editing a plan does not do.
+microsecond are not told apart, which a person editing a plan does not do. (The plan page has a
+version of each plan's own instead, moved by the database: plans/content_version.py.)
 """
 
 import hashlib
@@ -35,12 +36,6 @@ def change_token(*sources: tuple[type, str]) -> str:
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + change_token_sql(*sources))
         return cursor.fetchone()[0]
-
-
-def history_sources(*models) -> list[tuple[type, str]]:
-    """The django-simple-history tables of `models`. A change of a tracked many-to-many field
-    also adds a row to its model's history table, so that table alone is enough."""
-    return [(model.history.model, "history_date") for model in models]
 
 
 def cache_key(prefix: str, *parts) -> str:

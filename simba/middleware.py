@@ -3,9 +3,14 @@
 import logging
 
 from django.conf import settings
+from django.contrib import auth
+from django.contrib.auth import middleware as auth_middleware
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 
+from simba import sessions
+from simba.auth_backends import CURRENT_SESSION
 from simba.security import client_address
 
 log = logging.getLogger("simba.security")
@@ -58,3 +63,26 @@ class PrivatePagesMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class AuthenticationMiddleware(auth_middleware.AuthenticationMiddleware):
+    """Django's, but while Django reads the user (`auth.get_user`, with its session checks as
+    always) the backend may take the user's cache entry read in the same Redis round trip as the
+    session (simba/sessions.py); afterwards the process remembers whose the session is."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: _get_user(request))
+
+
+def _get_user(request):
+    if not hasattr(request, "_cached_user"):
+        token = CURRENT_SESSION.set(request.session)
+        try:
+            request._cached_user = auth.get_user(request)
+        finally:
+            CURRENT_SESSION.reset(token)
+        session_key = getattr(request.session, "session_key", None)
+        if request._cached_user.is_authenticated and session_key:
+            sessions.remember_user_of(session_key, request._cached_user.pk)
+    return request._cached_user

@@ -61,7 +61,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, reading the user in the session's Redis round trip (simba/sessions.py).
+    "simba.middleware.AuthenticationMiddleware",
     # Every page needs a log-in unless its view is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Signed-in pages: Cache-Control: private, no-store (simba/middleware.py).
@@ -292,7 +293,8 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600)  # one working day
 # Sessions live in the database; with Redis (shared by every gunicorn process) they are also read
 # from the cache, which saves a query on every signed-in request. Not with the per-process memory
 # cache: a log-out in one process would leave the session alive in the others' caches.
-SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if REDIS_URL else "db")
+# simba.sessions is cached_db reading the signed-in user's cached copy in the same round trip.
+SESSION_ENGINE = "simba.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
 # For the same reason the signed-in user (with profile and unit) is read from the cache only when
 # it is shared: a change in one process must reach every other (simba/auth_backends.py).
 SIMBA_CACHE_USERS = bool(REDIS_URL)

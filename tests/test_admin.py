@@ -22,8 +22,11 @@ def our_models():
 def test_every_model_of_ours_is_in_the_admin():
     registered = set(admin.site._registry)
     inline_only = {"Profile", "Responsibility"}  # edited inline on User and Activity
+    never_edited = {"PlanContentVersion"}  # moved by the database (plans/content_version.py)
     missing = [
-        m.__name__ for m in our_models() if m not in registered and m.__name__ not in inline_only
+        m.__name__
+        for m in our_models()
+        if m not in registered and m.__name__ not in inline_only | never_edited
     ]
     assert missing == []
 

@@ -105,3 +105,39 @@ def test_an_installation_from_before_areas_becomes_the_simba_area_with_nothing_l
         "paula": simba.pk, "alice": simba.pk, "rut": simba.pk, "adam": None
     }  # fmt: skip
     assert profiles.get(user__username="alice").org_unit.name == "Ale"
+
+
+BEFORE_VERSIONS = [("plans", "0003_plan_collaboration_area")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_existing_plans_get_content_versions_of_their_own_that_move_with_their_content():
+    old = migrate(BEFORE_VERSIONS)
+    area = old.get_model("organisation", "CollaborationArea").objects.create(
+        name="SIMBA-området", slug="simba"
+    )
+    Plan = old.get_model("plans", "Plan")
+    first, second = (
+        Plan.objects.create(
+            collaboration_area=area, title=title, area="A", first_year=2026, last_year=2027
+        )  # fmt: skip
+        for title in ("P1", "P2")
+    )
+    old.get_model("plans", "FocusArea").objects.create(plan=first, number=1, title="F")
+
+    new = migrate(latest())
+
+    def versions():
+        rows = new.get_model("plans", "PlanContentVersion").objects.values_list("plan", "version")
+        return dict(rows)
+
+    before = versions()
+    assert set(before) == {first.pk, second.pk} and None not in before.values()
+    assert before[first.pk] != before[second.pk]
+    new.get_model("plans", "FocusArea").objects.update(title="Ny rubrik")
+    after = versions()
+    assert after[first.pk] != before[first.pk] and after[second.pk] == before[second.pk]
+    # And back: the triggers go with the table, so plans can be written without it.
+    Plan = migrate(BEFORE_VERSIONS).get_model("plans", "Plan")
+    assert Plan.objects.filter(pk=first.pk).update(title="Utan versioner") == 1
+    migrate(latest())

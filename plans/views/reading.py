@@ -51,7 +51,7 @@ def plan_detail(request, pk: int):
 
 
 def _plan_body(request, plan) -> str:
-    """The page's content, cached per plan and content version (read after the access check)
+    """The page's content, cached per plan and its content version (read after the access check)
     and per what the role sees: the edit link, history links, analysis links."""
     user = request.user
     shown = {
@@ -61,9 +61,10 @@ def _plan_body(request, plan) -> str:
     }
     key = cache_key("plan-page", plan.pk, plan.content_version, plan.status, plan.is_public,
                     *shown.values())  # fmt: skip
-    body = PLAN_BODIES.get(key)
+    body = PLAN_BODIES.get(key) if plan.content_version is not None else None
     if body is None:
         context = {"plan": plan, "focus_areas": focus_areas_with_structure(plan), **shown}
         body = render_to_string("plans/plan_body.html", context, request)
-        PLAN_BODIES.set(key, body)
+        if plan.content_version is not None:
+            PLAN_BODIES.set(key, body)
     return body
