@@ -26,17 +26,6 @@ def _empty_cache():
     PLAN_BODIES.clear()
 
 
-@pytest.fixture
-def goal(simba_plan):
-    return Goal.objects.get(focus_area__plan=simba_plan, code="2:1")
-
-
-@pytest.fixture
-def leader(client, process_leader):
-    client.force_login(process_leader)
-    return client
-
-
 def page(client, plan) -> str:
     response = client.get(reverse("plans:detail", args=[plan.pk]))
     assert response.status_code == 200

@@ -14,17 +14,6 @@ pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-@pytest.fixture
-def goal(simba_plan):
-    return Goal.objects.get(focus_area__plan=simba_plan, code="2:1")
-
-
-@pytest.fixture
-def leader(client, process_leader):
-    client.force_login(process_leader)
-    return client
-
-
 def _goal_data(goal, **changes):
     return {"code": goal.code, "title": goal.title, "background": goal.background,
             "version": goal.version, **changes}  # fmt: skip

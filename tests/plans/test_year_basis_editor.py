@@ -17,12 +17,6 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
-def leader(client, process_leader):
-    client.force_login(process_leader)
-    return client
-
-
-@pytest.fixture
 def share(simba_plan):
     return KeyFigure.objects.get(name__startswith="Andel vårdbegäran")
 
