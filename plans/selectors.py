@@ -49,9 +49,10 @@ def plan_with_content_version(pk: int) -> Plan | None:
     the ORM's)."""
     fields = Plan._meta.concrete_fields
     qn = connection.ops.quote_name
+    pk_column = qn(Plan._meta.pk.column)
     sql = (f"SELECT {', '.join('p.' + qn(f.column) for f in fields)}, v.version "
-           f"FROM {qn(Plan._meta.db_table)} p LEFT JOIN {VERSIONS} v ON v.plan_id = p.{qn('id')} "
-           f"WHERE p.{qn(Plan._meta.pk.column)} = %s")  # fmt: skip
+           f"FROM {qn(Plan._meta.db_table)} p LEFT JOIN {VERSIONS} v ON v.plan_id = p.{pk_column} "
+           f"WHERE p.{pk_column} = %s")  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute(sql, [pk])
         row = cursor.fetchone()

@@ -169,10 +169,10 @@ def ua_stylesheet():
 
 def html_tree(html: str):
     """The document's element tree as WeasyPrint's own parser (tinyhtml5) builds it, parsed by
-    libxml2 (lxml, installed with python-pptx): tinyhtml5 is pure Python and took 80-90 ms of
-    the report's 2 s, libxml2 and a copy into ElementTree take 12 ms. For what our templates
-    make the two trees are the same element for element, attribute for attribute and text for
-    text (tests/reports/test_weasy_parse.py compares them for the report and the deck); libxml2
+    libxml2 (lxml): tinyhtml5 is pure Python and took 80-90 ms of the report's 2 s, libxml2 and a
+    copy into ElementTree take 12 ms. For what our templates make the two trees are the same
+    element for element, attribute for attribute and text for text
+    (tests/reports/test_rendering_tuning.py compares them for the report and the deck); libxml2
     is not an HTML5 parser, so HTML from anywhere else must not come through here."""
     import xml.etree.ElementTree as ElementTree
 
