@@ -35,6 +35,8 @@ METRIC_FONTS = {
     False: "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
     True: "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
 }
+METRIC_SIZE = 200  # px the metric font is loaded at, standing for 20 pt text
+MM_PER_UNIT = 20 / METRIC_SIZE * 25.4 / 72  # mm of 20 pt text per px of the metric font
 
 
 @lru_cache(maxsize=2)
@@ -42,7 +44,7 @@ def _metric_font(bold: bool):
     from PIL import ImageFont
 
     path = Path(METRIC_FONTS[bold])
-    return ImageFont.truetype(str(path), 200) if path.exists() else None
+    return ImageFont.truetype(str(path), METRIC_SIZE) if path.exists() else None
 
 
 def _lines(text: str, width_mm: float, bold: bool = False) -> int:
@@ -54,11 +56,10 @@ def _lines(text: str, width_mm: float, bold: bool = False) -> int:
         if font is None:
             total += 1
             continue
-        mm_per_unit = 20 / 200 * 25.4 / 72  # the font is loaded at 200 px for 20 pt text
         count, used = 1, 0.0
-        space = font.getlength(" ") * mm_per_unit
+        space = font.getlength(" ") * MM_PER_UNIT
         for word in line.split(" "):
-            word_mm = font.getlength(word) * mm_per_unit
+            word_mm = font.getlength(word) * MM_PER_UNIT
             if used and used + space + word_mm > width_mm:
                 count, used = count + 1, word_mm
             else:
